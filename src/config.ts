@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of the environment. Everything Coterie can be told lives here, validated once at
+ * startup; a bad value stops startup with one line naming the setting.
+ */
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(`${p}://`)), {
+      message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  COTERIE_DATA: z.string().trim().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  NATS_URL: optionalUrl(['nats', 'tls']),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  COTERIE_PUBLIC_URL: optionalUrl(['http', 'https']),
+  COTERIE_SECURE_COOKIES: flag,
+  COTERIE_CORS_ORIGINS: z.string().trim().optional(),
+  COTERIE_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  COTERIE_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  COTERIE_STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: optionalUrl(['http', 'https']),
+  S3_REGION: z.string().trim().optional(),
+  S3_BUCKET: z.string().trim().optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().optional(),
+  WHATSAPP_APP_SECRET: z.string().optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
+  WHATSAPP_GRAPH_URL: z.string().trim().url().default('https://graph.facebook.com/v21.0'),
+});
+
+export interface Config {
+  /** Absolute path of the data folder (embedded database, blobs, indexes). */
+  dataDir: string;
+  http: {
+    host: string;
+    port: number;
+    /** The address members reach, used for absolute links; derived from host and port when unset. */
+    publicUrl: string | undefined;
+    secureCookies: boolean;
+    /** Allowed cross-origin callers; empty means CORS is off. */
+    corsOrigins: string[];
+    /** Requests per minute per client address. */
+    rateLimitPerMinute: number;
+    sessionDays: number;
+  };
+  logLevel: (typeof logLevels)[number];
+  /** PostgreSQL server; the embedded database when unset. */
+  databaseUrl: string | undefined;
+  /** NATS JetStream; the in-process bus when unset. */
+  natsUrl: string | undefined;
+  storage:
+    | { kind: 'local' }
+    | { kind: 's3'; endpoint: string | undefined; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
+  whatsapp: {
+    verifyToken: string | undefined;
+    appSecret: string | undefined;
+    accessToken: string | undefined;
+    phoneNumberId: string | undefined;
+    graphUrl: string;
+  };
+}
+
+export interface ConfigOverrides {
+  dataDir?: string | undefined;
+  port?: number | string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the configuration; command-line flags override the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const merged: Record<string, string | undefined> = { ...env };
+  if (overrides.dataDir !== undefined) merged.COTERIE_DATA = overrides.dataDir;
+  if (overrides.port !== undefined) merged.PORT = String(overrides.port);
+  const parsed = envSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? 'configuration');
+    const shown = key === 'COTERIE_DATA' ? '--data/COTERIE_DATA' : key === 'PORT' ? '--port/PORT' : key;
+    throw new ConfigError(`invalid setting ${shown}: ${issue.message}${describeValue(merged[key], key)}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(e.COTERIE_DATA),
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl: e.COTERIE_PUBLIC_URL,
+      secureCookies: e.COTERIE_SECURE_COOKIES,
+      corsOrigins: (e.COTERIE_CORS_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+      rateLimitPerMinute: e.COTERIE_RATE_LIMIT,
+      sessionDays: e.COTERIE_SESSION_DAYS,
+    },
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    natsUrl: e.NATS_URL,
+    storage: storageConfig(e),
+    whatsapp: {
+      verifyToken: e.WHATSAPP_VERIFY_TOKEN,
+      appSecret: e.WHATSAPP_APP_SECRET,
+      accessToken: e.WHATSAPP_ACCESS_TOKEN,
+      phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
+      graphUrl: e.WHATSAPP_GRAPH_URL,
+    },
+  };
+}
+
+function storageConfig(e: z.infer<typeof envSchema>): Config['storage'] {
+  if (e.COTERIE_STORAGE === 'local') return { kind: 'local' };
+  const missing = (['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !e[k]);
+  if (missing.length > 0) throw new ConfigError(`invalid setting COTERIE_STORAGE: s3 needs ${missing.join(', ')}`);
+  return {
+    kind: 's3',
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION!,
+    bucket: e.S3_BUCKET!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+  };
+}
+
+function describeValue(value: string | undefined, key: string): string {
+  if (value === undefined || /SECRET|TOKEN|PASSWORD/.test(key) || key === 'DATABASE_URL') return '';
+  return ` (got "${value.length > 60 ? `${value.slice(0, 60)}…` : value}")`;
+}
