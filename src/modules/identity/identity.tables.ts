@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-export const accountKinds = ['member', 'brand', 'editor', 'celebrity', 'stylist', 'buyer', 'admin'] as const;
-export type AccountKind = (typeof accountKinds)[number];
+import type { ActorKind as AccountKind } from '../../platform/http/context.js';
 
 export const accounts = pgTable(
   'accounts',
@@ -30,8 +29,7 @@ export const accounts = pgTable(
   ],
 );
 
-export const sessionKinds = ['cookie', 'bearer'] as const;
-export type SessionKind = (typeof sessionKinds)[number];
+export type SessionKind = 'cookie' | 'bearer';
 
 export const sessions = pgTable(
   'sessions',

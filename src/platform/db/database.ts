@@ -30,3 +30,25 @@ export interface Database {
 export function rowsOf<Row>(result: unknown): Row[] {
   return (result as { rows: Row[] }).rows;
 }
+
+/** The PostgreSQL error code (SQLSTATE) of a failed query, looking through drizzle's wrapper. */
+export function sqlStateOf(error: unknown): { code?: string; constraint?: string } {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const candidate = current as { code?: unknown; constraint?: unknown; cause?: unknown };
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
+      return {
+        code: candidate.code,
+        ...(typeof candidate.constraint === 'string' ? { constraint: candidate.constraint } : {}),
+      };
+    }
+    current = candidate.cause;
+  }
+  return {};
+}
+
+/** True when the query broke a unique constraint (optionally: this one). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const state = sqlStateOf(error);
+  return state.code === '23505' && (constraint === undefined || state.constraint === constraint);
+}

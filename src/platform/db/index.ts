@@ -5,7 +5,7 @@ import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 
 export type { Database, Db, Executor, Tx } from './database.js';
-export { rowsOf } from './database.js';
+export { isUniqueViolation, rowsOf, sqlStateOf } from './database.js';
 export { migrate } from './migrate.js';
 
 export interface OpenDatabaseOptions {

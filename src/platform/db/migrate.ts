@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { packageRoot } from '../paths.js';
+
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from './database.js';
 
@@ -9,7 +11,7 @@ import { rowsOf, type Database } from './database.js';
  * drizzle-kit from the modules' `*.tables.ts` (or written by hand) and applied in name order;
  * an applied file must never change, which the checksum enforces.
  */
-export const migrationsDir = fileURLToPath(new URL('../../../src/platform/db/migrations/', import.meta.url));
+export const migrationsDir = path.join(packageRoot, 'src/platform/db/migrations');
 
 export interface Migration {
   name: string;
@@ -21,7 +23,7 @@ export async function readMigrations(dir = migrationsDir): Promise<Migration[]> 
   const names = (await readdir(dir)).filter((n) => n.endsWith('.sql')).sort();
   return Promise.all(
     names.map(async (name) => {
-      const text = await readFile(new URL(name, `file://${dir.endsWith('/') ? dir : `${dir}/`}`), 'utf8');
+      const text = await readFile(path.join(dir, name), 'utf8');
       return {
         name: name.replace(/\.sql$/, ''),
         checksum: createHash('sha256').update(text).digest('hex'),

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../config.js';
+import { packageRoot } from '../paths.js';
 import type { Database } from './database.js';
 import { migrate, readMigrations } from './migrate.js';
 import { dumpPglite, openPglite } from './pglite.js';
@@ -59,7 +60,7 @@ async function createPgliteTestDatabase(): Promise<TestDatabase> {
 }
 
 async function loadOrBuildTemplate(): Promise<Blob> {
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+  const root = packageRoot;
   const pgliteVersion = JSON.parse(
     await readFile(path.join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
   ) as { version: string };

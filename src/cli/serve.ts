@@ -1,0 +1,52 @@
+import { buildApp } from '../app.js';
+import type { Config } from '../config.js';
+import { createContainer } from '../container.js';
+
+/** `coterie serve`: migrate, listen, and drain cleanly on SIGTERM or SIGINT. */
+export async function runServe(config: Config): Promise<void> {
+  const container = await createContainer(config);
+  const { log } = container;
+  const app = await buildApp(container);
+  container.outbox.start();
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: draining requests');
+    const forced = setTimeout(() => {
+      log.error('shutdown took longer than 20 s; exiting');
+      process.exit(1);
+    }, 20_000);
+    forced.unref();
+    void (async () => {
+      try {
+        await app.close();
+        await container.close();
+        log.info('stopped');
+        process.exit(0);
+      } catch (error) {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      }
+    })();
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+
+  try {
+    const address = await app.listen({ host: config.http.host, port: config.http.port });
+    const [{ n }] = (await container.database.query<{ n: number }>('select count(*)::int as n from accounts')) as [{ n: number }];
+    log.info(
+      { address, database: container.database.kind, bus: container.bus.kind, data: config.dataDir },
+      `Coterie ${container.version} is serving at ${address.replace('0.0.0.0', 'localhost')}`,
+    );
+    if (n === 0) {
+      log.warn('This world is empty: the demo world generator (coterie seed) is not available yet. Join from the web app to begin.');
+    }
+  } catch (error) {
+    await app.close();
+    await container.close();
+    throw error;
+  }
+}

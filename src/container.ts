@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+import { openBus, type EventBus } from './platform/bus/index.js';
+import { openDatabase, type Database } from './platform/db/index.js';
+import { Outbox } from './platform/outbox/index.js';
+import { packageRoot } from './platform/paths.js';
+import { createLocalStorage, type BlobStorage } from './platform/storage/index.js';
+import { createIdentityService, type IdentityService } from './modules/identity/index.js';
+
+/** Everything the app and the CLI commands run on, built once from the configuration. */
+export interface Container {
+  config: Config;
+  version: string;
+  log: Logger;
+  database: Database;
+  bus: EventBus;
+  storage: BlobStorage;
+  outbox: Outbox;
+  identity: IdentityService;
+  /** Stops the relay, then closes the bus and the database, in that order. */
+  close(): Promise<void>;
+}
+
+export interface ContainerParts {
+  log?: Logger;
+  /** Pre-built adapters (tests hand in their own database). */
+  database?: Database;
+  bus?: EventBus;
+  storage?: BlobStorage;
+}
+
+export const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The composition root: config → database → bus → storage → outbox → modules. */
+export async function createContainer(config: Config, parts: ContainerParts = {}): Promise<Container> {
+  const log = parts.log ?? pino({ level: config.logLevel, base: { service: 'coterie' } });
+  if (config.storage.kind === 's3') throw new Error('S3-compatible storage is not available yet; use COTERIE_STORAGE=local');
+  const database = parts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  let bus: EventBus;
+  try {
+    bus = parts.bus ?? (await openBus({ natsUrl: config.natsUrl, logger: log }));
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const storage = parts.storage ?? createLocalStorage(path.join(config.dataDir, 'blobs'));
+  const outbox = new Outbox({ database, bus, log });
+  const identity = createIdentityService({ database, outbox, sessionDays: config.http.sessionDays });
+
+  let closed: Promise<void> | undefined;
+  return {
+    config,
+    version,
+    log,
+    database,
+    bus,
+    storage,
+    outbox,
+    identity,
+    close() {
+      closed ??= (async () => {
+        await outbox.stop();
+        await bus.close();
+        await database.close();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { ActorKind } from '../../platform/http/context.js';
+
+/** Events the identity module publishes (through the outbox). */
+export const identityEvents = {
+  accountCreated: 'identity.account_created',
+  accountKindChanged: 'identity.account_kind_changed',
+} as const;
+
+export interface AccountCreated {
+  account_id: string;
+  handle: string;
+  kind: ActorKind;
+}
+
+export interface AccountKindChanged {
+  account_id: string;
+  handle: string;
+  from: ActorKind;
+  to: ActorKind;
+  by: string;
+}

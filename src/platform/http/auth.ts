@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor, Authenticate } from './context.js';
+import { AppError } from './errors.js';
+
+export const sessionCookieName = 'coterie_session';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Finds the actor of every request: a bearer token (API clients) or the session cookie (web app).
+ * A cookie-authenticated change from another site is refused, so a third-party page cannot act for
+ * a signed-in member (SameSite=Lax covers most of it; this covers the rest).
+ */
+export function installAuthentication(app: FastifyInstance, authenticate: Authenticate): void {
+  app.addHook('onRequest', async (request, reply) => {
+    request.ctx = { actor: null, requestId: request.id, log: request.log };
+    const bearer = bearerToken(request);
+    if (bearer !== undefined) {
+      const actor = bearer ? await authenticate(bearer, 'bearer') : null;
+      if (!actor) throw new AppError('COT_ERR_UNAUTHENTICATED', 'The bearer token is not valid or has expired');
+      request.ctx.actor = actor;
+      return;
+    }
+    const cookie = request.cookies[sessionCookieName];
+    if (!cookie) return;
+    const actor = await authenticate(cookie, 'cookie');
+    if (!actor) {
+      clearSessionCookie(reply);
+      return;
+    }
+    if (unsafeMethods.has(request.method) && isCrossSite(request)) {
+      throw new AppError('COT_ERR_FORBIDDEN', 'Cross-site requests cannot use the session cookie');
+    }
+    request.ctx.actor = actor;
+  });
+}
+
+/** Returns the token, '' for a malformed Authorization header, undefined when there is none. */
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/i.exec(header.trim());
+  return match?.[1] ?? '';
+}
+
+function isCrossSite(request: FastifyRequest): boolean {
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (fetchSite === 'cross-site') return true;
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return origin === 'null';
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+export interface SessionCookieOptions {
+  secure: boolean;
+  maxAgeSeconds: number;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, options: SessionCookieOptions): void {
+  void reply.setCookie(sessionCookieName, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secure,
+    path: '/',
+    maxAge: options.maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  void reply.clearCookie(sessionCookieName, { path: '/' });
+}
+
+/** The signed-in actor, or a 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  const actor = request.ctx.actor;
+  if (!actor) throw new AppError('COT_ERR_UNAUTHENTICATED');
+  return actor;
+}

@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createContainer, type Container } from './container.js';
+import { openBus } from './platform/bus/index.js';
+import { createTestDatabase } from './platform/db/testing.js';
+import type { HttpServer } from './platform/http/server.js';
+
+/**
+ * A whole Coterie for one test: its own database (PGlite, or a fresh PostgreSQL database when
+ * DATABASE_URL is set), its own bus (in memory, or its own NATS stream when NATS_URL is set) and a
+ * temporary data folder. `close()` removes all of it.
+ */
+export interface TestWorld {
+  container: Container;
+  app: HttpServer;
+  close(): Promise<void>;
+}
+
+export async function createTestWorld(env: NodeJS.ProcessEnv = process.env): Promise<TestWorld> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coterie-test-'));
+  const config = loadConfig({ ...env, COTERIE_DATA: dataDir, LOG_LEVEL: env.TEST_LOG_LEVEL ?? 'silent', COTERIE_RATE_LIMIT: '100000' });
+  const log = pino({ level: config.logLevel });
+  const database = await createTestDatabase();
+  const suffix = randomBytes(4).toString('hex');
+  const bus = await openBus({
+    ...(config.natsUrl ? { natsUrl: config.natsUrl } : {}),
+    stream: `COTERIE_TEST_${suffix}`,
+    subjectPrefix: `coterie_test_${suffix}`,
+    logger: log,
+  });
+  const container = await createContainer(config, { log, database, bus });
+  const app = await buildApp(container, { webRoot: path.join(dataDir, 'no-web') });
+  await app.ready();
+  return {
+    container,
+    app,
+    async close() {
+      await app.close();
+      await container.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The session cookie a response set, ready to send back as a `cookie` header. */
+export function sessionCookieFrom(response: { headers: Record<string, unknown> }): string {
+  const raw = response.headers['set-cookie'];
+  const list = Array.isArray(raw) ? raw : [raw];
+  const found = list.find((c): c is string => typeof c === 'string' && c.startsWith('coterie_session='));
+  if (!found) throw new Error('no session cookie was set');
+  return found.split(';')[0]!;
+}
