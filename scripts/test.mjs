@@ -17,7 +17,10 @@ function collect(entry, out) {
     console.error(`test: no such path ${entry}`);
     process.exit(2);
   }
-  if (statSync(full).isFile()) return out.push(full);
+  if (statSync(full).isFile()) {
+    out.push(full);
+    return out;
+  }
   for (const name of readdirSync(full)) {
     if (name === 'node_modules' || name === 'dist') continue;
     const child = path.join(full, name);
