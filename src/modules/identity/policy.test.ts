@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { pino } from 'pino';
 import type { Actor, RequestContext } from '../../platform/http/context.js';
-import { AppError } from '../../platform/http/errors.js';
+import type { AppError } from '../../platform/http/errors.js';
 import { authorize, can, requireKind } from './policy.js';
 
 const log = pino({ level: 'silent' });

@@ -36,7 +36,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       return result.rows as never;
     },
     transaction<T>(fn: (tx: Tx) => Promise<T>) {
-      return db.transaction((tx) => fn(tx as unknown as Tx));
+      return db.transaction((tx) => fn(tx));
     },
     async ping() {
       await client.query('select 1');

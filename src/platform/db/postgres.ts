@@ -29,7 +29,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       return result.rows as never;
     },
     transaction<T>(fn: (tx: Tx) => Promise<T>) {
-      return db.transaction((tx) => fn(tx as unknown as Tx));
+      return db.transaction((tx) => fn(tx));
     },
     async ping() {
       await pool.query('select 1');
