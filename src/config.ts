@@ -24,7 +24,7 @@ const flag = z
 
 const envSchema = z.object({
   COTERIE_DATA: z.string().trim().min(1).default('./data'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: z.coerce.number({ message: 'must be a whole number from 0 to 65535' }).int('must be a whole number from 0 to 65535').min(0, 'must be a whole number from 0 to 65535').max(65535, 'must be a whole number from 0 to 65535').default(8080),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   NATS_URL: optionalUrl(['nats', 'tls']),

@@ -19,7 +19,7 @@ const program = new Command()
 const overrides = (extra: ConfigOverrides = {}): ConfigOverrides => ({ dataDir: program.opts<{ data?: string }>().data, ...extra });
 
 program
-  .command('serve', { isDefault: true })
+  .command('serve')
   .description('serve the API and the web app (migrates the database first)')
   .option('-p, --port <port>', 'port to listen on (default 8080, or PORT)')
   .action(async (options: { port?: string }) => {
