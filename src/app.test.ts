@@ -161,6 +161,8 @@ describe('the web app', () => {
       const asset = await app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
       assert.equal(asset.statusCode, 200);
       assert.match(asset.headers['cache-control'] as string, /immutable/);
+      const staleAsset = await app.inject({ method: 'GET', url: '/assets/app-old999.js', headers: { accept: 'text/html,*/*' } });
+      assert.equal(staleAsset.statusCode, 404);
       const apiMiss = await app.inject({ method: 'GET', url: '/api/v1/nope', headers: { accept: 'text/html' } });
       assert.equal(apiMiss.statusCode, 404);
       assert.equal(apiMiss.json().error.code, 'COT_ERR_NOT_FOUND');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorKinds } from '../../platform/http/context.js';
 
+/** Handles are case-insensitive: "Ada.Lovelace" is stored and shown as "ada.lovelace". */
 export const handleSchema = z
   .string()
   .trim()
@@ -14,7 +15,7 @@ export const passwordSchema = z
   .min(10, 'must be at least 10 characters')
   .max(200, 'must be at most 200 characters');
 
-const displayName = z.string().trim().min(1).max(60);
+const displayName = z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters');
 
 export const signUpBody = z.object({
   handle: handleSchema,
@@ -25,8 +26,8 @@ export const signUpBody = z.object({
 export type SignUpInput = z.infer<typeof signUpBody>;
 
 export const signInBody = z.object({
-  login: z.string().trim().toLowerCase().min(1).max(254).describe('Handle or email'),
-  password: z.string().min(1).max(200),
+  login: z.string().trim().toLowerCase().min(1, 'must not be empty').max(254, 'must be at most 254 characters').describe('Handle or email'),
+  password: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
 });
 export type SignInInput = z.infer<typeof signInBody>;
 

@@ -72,6 +72,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const wantsPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
       !serverPrefixes.some((p) => request.url.startsWith(p)) &&
+      // A missing file (an old tab asking for a replaced asset) is a 404, not the app's HTML.
+      !/\.[a-z0-9]{1,8}(\?|$)/i.test(request.url) &&
       (request.headers.accept ?? '').includes('text/html');
     if (wantsPage && existsSync(webIndex)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

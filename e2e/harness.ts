@@ -1,0 +1,239 @@
+/**
+ * The browser-journey harness: one real Coterie server per journey file (fresh data folder, free
+ * port), and for every journey a fresh Chromium profile at the journey's device size. Everything
+ * started here is stopped and deleted afterwards; a failing journey leaves a full-page screenshot
+ * in e2e/artifacts/<journey name>.png.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test, type TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const HEALTH_TIMEOUT_MS = 60_000;
+const JOURNEY_TIMEOUT_MS = 120_000;
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const artifactsDir = path.join(repoRoot, 'e2e', 'artifacts');
+
+export interface Device {
+  name: string;
+  viewport: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  deviceScaleFactor?: number;
+}
+
+export const phone: Device = {
+  name: 'phone',
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 3,
+};
+export const desktop: Device = { name: 'desktop', viewport: { width: 1280, height: 800 } };
+
+export interface Journey {
+  page: Page;
+  device: Device;
+  /** The server's origin, e.g. http://127.0.0.1:41234 — no trailing slash. */
+  baseUrl: string;
+  /** Clicks on desktop, taps on touch devices: the way a person on that device would. */
+  press(locator: Locator): Promise<void>;
+}
+
+/**
+ * Why journeys cannot run here, or undefined when they can. Without Chromium a developer's run
+ * skips the journeys; CI must not silently pass, so there the missing browser is a failure.
+ */
+function chromiumSkipReason(): string | undefined {
+  if (existsSync(CHROMIUM_PATH) || process.env['CI']) return undefined;
+  return 'Chromium not installed: apt-get install -y chromium';
+}
+
+/** Asks the OS for a port nobody is using by binding port 0 and releasing it. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+interface RunningServer {
+  baseUrl: string;
+  workDir: string;
+  child: ChildProcess;
+  /** The server's recent output, for failure reports. */
+  recentOutput(): string;
+}
+
+async function startServer(workDir: string): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = path.join(workDir, 'data');
+  const child = spawn(process.execPath, ['bin/coterie.js', 'serve', '--port', String(port), '--data', dataDir], {
+    cwd: repoRoot,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const server: RunningServer = {
+    baseUrl: `http://127.0.0.1:${port}`,
+    workDir,
+    child,
+    recentOutput: () => output.trimEnd().split('\n').slice(-40).join('\n'),
+  };
+
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`coterie serve exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${server.recentOutput()}`);
+    }
+    try {
+      const response = await fetch(`${server.baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stopServer(server);
+  throw new Error(`coterie serve was not healthy within ${HEALTH_TIMEOUT_MS / 1000} s:\n${server.recentOutput()}`);
+}
+
+async function stopServer(server: RunningServer): Promise<void> {
+  const { child } = server;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  // A graceful stop closes the embedded database cleanly; give it a moment, then insist.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function openBrowser(workDir: string, device: Device): Promise<BrowserContext> {
+  const profileDir = await mkdtemp(path.join(workDir, `profile-${device.name}-`));
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: device.viewport,
+    isMobile: device.isMobile ?? false,
+    hasTouch: device.hasTouch ?? false,
+    deviceScaleFactor: device.deviceScaleFactor ?? 1,
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
+}
+
+/** The journey's name as a file name: "join, sign out (phone)" → "join-sign-out-phone". */
+function artifactName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * Sets up the journeys of one file: a Coterie server shared by them, started before the first and
+ * stopped after the last. Returns `journey(name, device, run)` to declare each journey.
+ */
+export function useCoterie() {
+  const skip = chromiumSkipReason();
+  let server: RunningServer | undefined;
+  let workDir: string | undefined;
+
+  before(async () => {
+    if (skip) return;
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(`Browser journeys need Chromium at ${CHROMIUM_PATH} and CI is set: apt-get install -y chromium`);
+    }
+    workDir = await mkdtemp(path.join(tmpdir(), 'coterie-e2e-'));
+    server = await startServer(workDir);
+  });
+
+  after(async () => {
+    if (server) await stopServer(server);
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  function journey(name: string, device: Device, run: (journey: Journey) => Promise<void>): void {
+    const title = `${name} (${device.name})`;
+    test(title, { skip: skip ?? false, timeout: JOURNEY_TIMEOUT_MS }, async (t: TestContext) => {
+      if (!server || !workDir) throw new Error('the Coterie server did not start (see the before hook)');
+      const context = await openBrowser(workDir, device);
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.setDefaultTimeout(15_000);
+      const browserProblems: string[] = [];
+      page.on('pageerror', (error) => browserProblems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') browserProblems.push(`console: ${message.text()}`);
+      });
+      const press = (locator: Locator) => (device.hasTouch ? locator.tap() : locator.click());
+      try {
+        await run({ page, device, baseUrl: server.baseUrl, press });
+      } catch (error) {
+        await mkdir(artifactsDir, { recursive: true });
+        const shot = path.join(artifactsDir, `${artifactName(title)}.png`);
+        await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+        t.diagnostic(`screenshot: ${path.relative(repoRoot, shot)} (at ${page.url()})`);
+        for (const problem of browserProblems) t.diagnostic(problem);
+        t.diagnostic('server output (last lines):');
+        for (const line of server.recentOutput().split('\n').slice(-15)) t.diagnostic(line);
+        throw error;
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  return { journey, baseUrl: () => server?.baseUrl ?? '' };
+}
+
+/** Waits until the locator is visible; a readable alternative to an expect library. */
+export async function seen(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout });
+}
+
+/** Waits until the locator is gone or hidden. */
+export async function gone(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.waitFor({ state: 'hidden', timeout });
+}
+
+/** A new member's details, unique per run so journeys sharing a server never collide. */
+export function newMember(label: string) {
+  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  const handle = `${label}.${suffix}`.toLowerCase().slice(0, 30);
+  return {
+    handle,
+    email: `${handle.replace(/\./g, '_')}@example.com`,
+    password: 'velvet-blazer-2026',
+    displayName: `${label[0]?.toUpperCase() ?? ''}${label.slice(1)} Tester`,
+  };
+}

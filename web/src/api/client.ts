@@ -1,0 +1,75 @@
+import type { ApiErrorBody, ApiErrorDetail } from './types.ts';
+
+/** A failed API call, carrying the server's error code and per-field details. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ApiErrorDetail[];
+
+  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /**
+   * Field messages keyed by the form field name: `body.handle` → `handle`.
+   * Only the first message per field is kept; one clear reason beats a list.
+   */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const detail of this.details) {
+      if (!detail.field) continue;
+      const name = detail.field.replace(/^(body|query|params)\./, '');
+      out[name] ??= detail.message;
+    }
+    return out;
+  }
+}
+
+/** The request never got an answer (offline, server down). Status 0 so callers can tell. */
+export const NETWORK_ERROR_CODE = 'COT_ERR_NETWORK';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/**
+ * Calls the Coterie API with the member's same-origin session cookie.
+ * Mutating calls always send a JSON body: the server refuses cookie-authenticated requests that a
+ * plain HTML form could forge, and an empty body with a JSON content type is itself an error.
+ */
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const mutating = method !== 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (mutating) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: mutating ? JSON.stringify(body ?? {}) : undefined,
+      signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, NETWORK_ERROR_CODE, 'We couldn’t reach Coterie. Check your connection and try again.');
+  }
+
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return payload as T;
+  if (isErrorBody(payload)) {
+    const { code, message, details } = payload.error;
+    throw new ApiError(response.status, code, message, details ?? []);
+  }
+  throw new ApiError(response.status, 'COT_ERR_UNEXPECTED', 'Something went wrong on our side. Please try again.');
+}

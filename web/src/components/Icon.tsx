@@ -1,0 +1,50 @@
+/**
+ * The handful of line icons the shell needs, drawn on a 24 px grid with a 1.5 px stroke so they
+ * sit with the thin display type. Icons are always decorative: the text beside them names the action.
+ */
+const paths = {
+  feed: 'M3.5 10.5 12 3.75l8.5 6.75V20a.75.75 0 0 1-.75.75H15v-6h-6v6H4.25A.75.75 0 0 1 3.5 20z',
+  explore:
+    'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm3.6-12.6-2.1 5.1-5.1 2.1 2.1-5.1z',
+  upload:
+    'M4 8.25A2.25 2.25 0 0 1 6.25 6h1.9l1.35-2h5l1.35 2h1.9A2.25 2.25 0 0 1 20 8.25v9.5A2.25 2.25 0 0 1 17.75 20H6.25A2.25 2.25 0 0 1 4 17.75zM12 16.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7Z',
+  bag: 'M5 8h14l-1 12.25H6zM9 8V6.5a3 3 0 0 1 6 0V8',
+  profile: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7.5 8.5c.8-3.6 3.9-5.75 7.5-5.75s6.7 2.15 7.5 5.75',
+  heart:
+    'M12 20s-7.5-4.6-7.5-10.1A4.15 4.15 0 0 1 12 7.4a4.15 4.15 0 0 1 7.5 2.5C19.5 15.4 12 20 12 20Z',
+  photo: 'M4 5.5h16v13H4zM4 15.5l4.5-4.5 4 4 2.5-2.5 5 5M15.5 9.5h.01',
+  sets: 'M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z',
+  compass: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Z',
+  chevronDown: 'm6 9 6 6 6-6',
+  signOut: 'M14 4h4.5A1.5 1.5 0 0 1 20 5.5v13a1.5 1.5 0 0 1-1.5 1.5H14M10 16.5 5.5 12 10 7.5M5.5 12H15',
+  search: 'M10.5 18a7.5 7.5 0 1 0 0-15 7.5 7.5 0 0 0 0 15ZM21 21l-5.2-5.2',
+  lost: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18ZM9.5 9.5h.01M14.5 9.5h.01M8.5 16c1.9-1.6 5.1-1.6 7 0',
+} as const;
+
+export type IconName = keyof typeof paths;
+
+export interface IconProps {
+  name: IconName;
+  size?: number;
+  className?: string;
+}
+
+export function Icon({ name, size = 24, className }: IconProps) {
+  return (
+    <svg
+      className={['icon', className ?? ''].filter(Boolean).join(' ')}
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.5}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={paths[name]} />
+    </svg>
+  );
+}

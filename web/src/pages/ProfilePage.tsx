@@ -1,0 +1,27 @@
+import { useAuth } from '../auth/AuthContext.tsx';
+import { Button } from '../components/Button.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { ProfileView } from '../components/ProfileView.tsx';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useSignOut } from '../hooks/useSignOut.ts';
+
+/** The signed-in member's own profile (/profile). RequireMember guarantees a member. */
+export function ProfilePage() {
+  const { member } = useAuth();
+  useDocumentTitle('Your profile');
+  if (!member) return null;
+  return <ProfileView account={member} own actions={<OwnProfileActions />} />;
+}
+
+/** Account actions on your own profile; on phones this is where people look for "sign out". */
+export function OwnProfileActions() {
+  const { signOutNow, busy, problem } = useSignOut();
+  return (
+    <>
+      <Button variant="secondary" size="sm" onClick={signOutNow} loading={busy} loadingLabel="Signing out…">
+        Sign out
+      </Button>
+      {problem && <Notice tone="danger">{problem}</Notice>}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequireMember } from './auth/RequireMember.tsx';
+import { AppShell } from './components/shell/AppShell.tsx';
+import { BagPage } from './pages/BagPage.tsx';
+import { ExplorePage } from './pages/ExplorePage.tsx';
+import { FeedPage } from './pages/FeedPage.tsx';
+import { JoinPage } from './pages/JoinPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { MemberProfilePage } from './pages/MemberProfilePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
+import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
+import { UploadPage } from './pages/UploadPage.tsx';
+
+/**
+ * Every client route. Pages sit in a pathless route with its own error element, so a page that
+ * fails renders its error inside the shell and the navigation stays usable.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <FeedPage /> },
+          { path: 'explore', element: <ExplorePage /> },
+          { path: 'join', element: <JoinPage /> },
+          { path: 'login', element: <LoginPage /> },
+          { path: 'u/:handle', element: <MemberProfilePage /> },
+          {
+            // Members only: visitors are sent to sign in and brought back.
+            element: <RequireMember />,
+            children: [
+              { path: 'upload', element: <UploadPage /> },
+              { path: 'bag', element: <BagPage /> },
+              { path: 'profile', element: <ProfilePage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
