@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createContainer, type Container } from './container.js';
-import { openBus } from './platform/bus/index.js';
+import { openTestBus } from './platform/bus/testing.js';
 import { createTestDatabase } from './platform/db/testing.js';
 import type { HttpServer } from './platform/http/server.js';
 
@@ -26,13 +25,7 @@ export async function createTestWorld(env: NodeJS.ProcessEnv = process.env): Pro
   const config = loadConfig({ ...env, COTERIE_DATA: dataDir, LOG_LEVEL: env.TEST_LOG_LEVEL ?? 'silent', COTERIE_RATE_LIMIT: '100000' });
   const log = pino({ level: config.logLevel });
   const database = await createTestDatabase();
-  const suffix = randomBytes(4).toString('hex');
-  const bus = await openBus({
-    ...(config.natsUrl ? { natsUrl: config.natsUrl } : {}),
-    stream: `COTERIE_TEST_${suffix}`,
-    subjectPrefix: `coterie_test_${suffix}`,
-    logger: log,
-  });
+  const bus = await openTestBus({ ...(config.natsUrl ? { natsUrl: config.natsUrl } : {}), logger: log });
   const container = await createContainer(config, { log, database, bus });
   const app = await buildApp(container, { webRoot: path.join(dataDir, 'no-web') });
   await app.ready();

@@ -22,6 +22,7 @@ export async function runServe(config: Config): Promise<void> {
     void (async () => {
       try {
         await app.close();
+        log.info('requests drained; closing the bus and the database');
         await container.close();
         log.info('stopped');
         process.exit(0);

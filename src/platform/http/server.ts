@@ -62,8 +62,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // While draining, every response closes its connection: a keep-alive client would otherwise hold
+  // the server open until its idle timeout.
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (draining) void reply.header('connection', 'close');
   });
 
   const webRoot = options.webRoot ?? path.join(packageRoot, 'web/dist');
