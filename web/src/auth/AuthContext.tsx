@@ -13,9 +13,9 @@ export interface Auth {
   state: AuthState;
   /** The signed-in member, or null while checking or when signed out. */
   member: Me | null;
-  join(request: JoinRequest): Promise<Me>;
-  signIn(request: SignInRequest): Promise<Me>;
-  signOut(): Promise<void>;
+  join: (request: JoinRequest) => Promise<Me>;
+  signIn: (request: SignInRequest) => Promise<Me>;
+  signOut: () => Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);

@@ -14,7 +14,7 @@ export function useSignOut() {
     setProblem(null);
     try {
       await signOut();
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (error) {
       setProblem(error instanceof Error ? error.message : 'We couldn’t sign you out. Try again.');
     } finally {

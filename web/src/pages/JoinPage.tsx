@@ -31,7 +31,7 @@ export function JoinPage() {
         password: values.password,
         ...(displayName ? { display_name: displayName } : {}),
       });
-      navigate(safeNext(next), { replace: true });
+      void navigate(safeNext(next), { replace: true });
     },
   });
 

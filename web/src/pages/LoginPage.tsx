@@ -24,7 +24,7 @@ export function LoginPage() {
     labels: { login: 'Handle or email', password: 'Password' },
     async send(values) {
       await signIn({ login: values.login.trim(), password: values.password });
-      navigate(safeNext(next), { replace: true });
+      void navigate(safeNext(next), { replace: true });
     },
   });
 
