@@ -115,6 +115,21 @@ describe('the HTTP stack', () => {
     }
   });
 
+  it('answers cross-origin callers only from the configured origins', async () => {
+    const { container } = world;
+    const open = { ...container, config: { ...container.config, http: { ...container.config.http, corsOrigins: ['https://shop.example'] } } };
+    const app = await buildApp(open, { webRoot: path.join(container.config.dataDir, 'none') });
+    await app.ready();
+    try {
+      const allowed = await app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'https://shop.example' } });
+      assert.equal(allowed.headers['access-control-allow-origin'], 'https://shop.example');
+      const other = await app.inject({ method: 'GET', url: '/healthz', headers: { origin: 'https://evil.example' } });
+      assert.equal(other.headers['access-control-allow-origin'], undefined);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('rate-limits a client that sends too many requests with 429', async () => {
     const { container } = world;
     const strict = { ...container, config: { ...container.config, http: { ...container.config.http, rateLimitPerMinute: 3 } } };

@@ -29,6 +29,7 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   NATS_URL: optionalUrl(['nats', 'tls']),
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   COTERIE_PUBLIC_URL: optionalUrl(['http', 'https']),
   COTERIE_SECURE_COOKIES: flag,
   COTERIE_CORS_ORIGINS: z.string().trim().optional(),
@@ -63,6 +64,8 @@ export interface Config {
     sessionDays: number;
   };
   logLevel: (typeof logLevels)[number];
+  /** `auto`: readable lines on a terminal, JSON otherwise (for log collectors). */
+  logFormat: 'auto' | 'json' | 'pretty';
   /** PostgreSQL server; the embedded database when unset. */
   databaseUrl: string | undefined;
   /** NATS JetStream; the in-process bus when unset. */
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       sessionDays: e.COTERIE_SESSION_DAYS,
     },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     databaseUrl: e.DATABASE_URL,
     natsUrl: e.NATS_URL,
     storage: storageConfig(e),

@@ -33,9 +33,20 @@ export interface ContainerParts {
 
 export const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
+/** JSON lines for collectors; readable, coloured lines when a person watches a terminal. */
+export function createLogger(config: Config): Logger {
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
+  if (!pretty) return pino({ level: config.logLevel, base: { service: 'coterie' } });
+  return pino({
+    level: config.logLevel,
+    base: { service: 'coterie' },
+    transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' } },
+  });
+}
+
 /** The composition root: config → database → bus → storage → outbox → modules. */
 export async function createContainer(config: Config, parts: ContainerParts = {}): Promise<Container> {
-  const log = parts.log ?? pino({ level: config.logLevel, base: { service: 'coterie' } });
+  const log = parts.log ?? createLogger(config);
   if (config.storage.kind === 's3') throw new Error('S3-compatible storage is not available yet; use COTERIE_STORAGE=local');
   const database = parts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   let bus: EventBus;

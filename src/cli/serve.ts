@@ -8,6 +8,11 @@ export async function runServe(config: Config): Promise<void> {
   const { log } = container;
   const app = await buildApp(container);
   container.outbox.start();
+  const pruneSessions = () =>
+    void container.identity.pruneExpiredSessions().catch((error: unknown) => log.warn({ err: error }, 'session pruning failed'));
+  pruneSessions();
+  const pruner = setInterval(pruneSessions, 6 * 3600_000);
+  pruner.unref();
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -21,6 +26,7 @@ export async function runServe(config: Config): Promise<void> {
     forced.unref();
     void (async () => {
       try {
+        clearInterval(pruner);
         await app.close();
         log.info('requests drained; closing the bus and the database');
         await container.close();

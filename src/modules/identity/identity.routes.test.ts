@@ -122,6 +122,17 @@ describe('identity over HTTP', () => {
     assert.equal(garbage.statusCode, 401);
   });
 
+  it('stops honouring an expired session, and prunes it', async () => {
+    const { cookie, account } = await join('expiring');
+    await world.container.database.query("update sessions set expires_at = now() - interval '1 minute' where account_id = $1", [account.id]);
+    const me = await world.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+    assert.equal(me.statusCode, 401);
+    assert.match(String(me.headers['set-cookie']), /coterie_session=;/, 'the stale cookie is cleared');
+    await world.container.identity.pruneExpiredSessions();
+    const [row] = await world.container.database.query<{ n: number }>('select count(*)::int as n from sessions where account_id = $1', [account.id]);
+    assert.equal(row!.n, 0);
+  });
+
   it('refuses a cookie-authenticated change coming from another site', async () => {
     const { cookie } = await join('csrf.target');
     const response = await world.app.inject({

@@ -170,6 +170,11 @@ export function createIdentityService(deps: IdentityDeps) {
       }));
     },
 
+    /** Deletes sessions and tokens past their expiry (they already stopped working). */
+    async pruneExpiredSessions(): Promise<void> {
+      await repo.deleteExpiredSessions(db);
+    },
+
     /** Signs a session out (a lost phone, a leaked token). Others' sessions do not exist for you. */
     async revokeSession(ctx: RequestContext, id: string): Promise<void> {
       requireSignedIn(ctx);
