@@ -94,7 +94,8 @@ describe('the HTTP stack', () => {
   it('sends security headers and a request id, and keeps a sane incoming one', async () => {
     const response = await world.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-1234abcd' } });
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
-    assert.ok(response.headers['content-security-policy']);
+    assert.equal(response.headers['x-frame-options'], 'DENY');
+    assert.match(response.headers['content-security-policy'] as string, /default-src 'none'/);
     assert.equal(response.headers['x-request-id'], 'trace-1234abcd');
     const odd = await world.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id\n' } });
     assert.notEqual(odd.headers['x-request-id'], 'bad id\n');
@@ -169,6 +170,8 @@ describe('the web app', () => {
     try {
       const home = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
       assert.equal(home.statusCode, 200);
+      assert.match(home.headers['content-security-policy'] as string, /script-src 'self'/);
+      assert.equal(home.headers['cross-origin-opener-policy'], 'same-origin');
       assert.match(home.body, /<div id="root">/);
       const clientRoute = await app.inject({ method: 'GET', url: '/u/alice', headers: { accept: 'text/html,*/*' } });
       assert.equal(clientRoute.statusCode, 200);

@@ -6,6 +6,8 @@ import { errorResponses } from './platform/http/schemas.js';
 import { registerBlobRoutes } from './platform/storage/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 
+const apiIndex = z.object({ name: z.string(), version: z.string(), openapi: z.string(), docs: z.string() });
+
 export interface BuildAppOptions {
   /** Folder of the built web app (default web/dist). */
   webRoot?: string;
@@ -45,6 +47,17 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
 
   await app.register(
     async (api) => {
+      api.get(
+        '/',
+        {
+          schema: {
+            tags: ['operations'],
+            summary: 'What this API is and where its description lives',
+            response: { 200: apiIndex, ...errorResponses() },
+          },
+        },
+        async () => ({ name: 'Coterie API', version: container.version, openapi: '/api/v1/openapi.json', docs: '/api/docs' }),
+      );
       await api.register(identityRoutes, {
         identity: container.identity,
         secureCookies: config.http.secureCookies,

@@ -36,7 +36,10 @@ export const version = (JSON.parse(readFileSync(path.join(packageRoot, 'package.
 /** JSON lines for collectors; readable, coloured lines when a person watches a terminal. */
 export function createLogger(config: Config): Logger {
   const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
-  if (!pretty) return pino({ level: config.logLevel, base: { service: 'coterie' } });
+  if (!pretty) {
+    // Asynchronous writes: a request does not wait for its log line to reach the pipe.
+    return pino({ level: config.logLevel, base: { service: 'coterie' } }, pino.destination({ dest: 1, sync: false }));
+  }
   return pino({
     level: config.logLevel,
     base: { service: 'coterie' },

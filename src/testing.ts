@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { createContainer, type Container } from './container.js';
+import { createContainer, createLogger, type Container } from './container.js';
 import { openTestBus } from './platform/bus/testing.js';
 import { createTestDatabase } from './platform/db/testing.js';
 import type { HttpServer } from './platform/http/server.js';
@@ -22,8 +21,14 @@ export interface TestWorld {
 
 export async function createTestWorld(env: NodeJS.ProcessEnv = process.env): Promise<TestWorld> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coterie-test-'));
-  const config = loadConfig({ ...env, COTERIE_DATA: dataDir, LOG_LEVEL: env.TEST_LOG_LEVEL ?? 'silent', COTERIE_RATE_LIMIT: '100000' });
-  const log = pino({ level: config.logLevel });
+  const config = loadConfig({
+    ...env,
+    COTERIE_DATA: dataDir,
+    LOG_LEVEL: env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_FORMAT: 'json',
+    COTERIE_RATE_LIMIT: '100000',
+  });
+  const log = createLogger(config);
   const database = await createTestDatabase();
   const bus = await openTestBus({ ...(config.natsUrl ? { natsUrl: config.natsUrl } : {}), logger: log });
   const container = await createContainer(config, { log, database, bus });

@@ -31,7 +31,7 @@ export async function runServe(config: Config): Promise<void> {
         log.info('requests drained; closing the bus and the database');
         await container.close();
         log.info('stopped');
-        process.exit(0);
+        log.flush(() => process.exit(0));
       } catch (error) {
         log.error({ err: error }, 'shutdown failed');
         process.exit(1);

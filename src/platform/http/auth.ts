@@ -12,27 +12,42 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * a signed-in member (SameSite=Lax covers most of it; this covers the rest).
  */
 export function installAuthentication(app: FastifyInstance, authenticate: Authenticate): void {
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     request.ctx = { actor: null, requestId: request.id, log: request.log };
     const bearer = bearerToken(request);
+    const cookie = bearer === undefined ? request.cookies[sessionCookieName] : undefined;
+    // Most requests carry no credentials: answer them without a promise.
+    if (bearer === undefined && !cookie) return done();
+    resolveActor(request, reply, bearer, cookie).then(
+      (actor) => {
+        request.ctx.actor = actor;
+        done();
+      },
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
+
+  async function resolveActor(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    bearer: string | undefined,
+    cookie: string | undefined,
+  ): Promise<Actor | null> {
     if (bearer !== undefined) {
       const actor = bearer ? await authenticate(bearer, 'bearer') : null;
       if (!actor) throw new AppError('COT_ERR_UNAUTHENTICATED', 'The bearer token is not valid or has expired');
-      request.ctx.actor = actor;
-      return;
+      return actor;
     }
-    const cookie = request.cookies[sessionCookieName];
-    if (!cookie) return;
-    const actor = await authenticate(cookie, 'cookie');
+    const actor = await authenticate(cookie!, 'cookie');
     if (!actor) {
       clearSessionCookie(reply);
-      return;
+      return null;
     }
     if (unsafeMethods.has(request.method) && isCrossSite(request)) {
       throw new AppError('COT_ERR_FORBIDDEN', 'Cross-site requests cannot use the session cookie');
     }
-    request.ctx.actor = actor;
-  });
+    return actor;
+  }
 }
 
 /** Returns the token, '' for a malformed Authorization header, undefined when there is none. */

@@ -1,20 +1,20 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorDetail } from './errors.js';
 
 /** Turns anything thrown into the brief's error shape; a crash never shows its stack to the client. */
-export function installErrorHandling(app: FastifyInstance, notFound: (request: FastifyRequest, reply: FastifyReply) => unknown): void {
+export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) {
       request.log.error({ err: error }, 'request failed');
-    } else if (appError.status !== 404) {
-      request.log.info({ code: appError.code, status: appError.status }, appError.message);
+    } else {
+      // The request line already says the status; the reason is for debugging.
+      request.log.debug({ code: appError.code }, appError.message);
     }
     if (appError.headers) void reply.headers(appError.headers);
     return reply.status(appError.status).type('application/json; charset=utf-8').send(appError.toBody());
   });
-  app.setNotFoundHandler((request, reply) => notFound(request, reply));
 }
 
 /** The 404 for an unknown route, in the error shape. */

@@ -1,0 +1,26 @@
+/** Small numeric helpers for summarising rounds. */
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export function formatInt(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+export function formatMs(value: number): string {
+  return value < 10 ? value.toFixed(2) : value.toFixed(1);
+}
+
+export function formatPercent(value: number): string {
+  return `${Math.round(value * 100)} %`;
+}
+
+/** A Markdown table, so the output can go into BENCHMARKS.md as it is. */
+export function markdownTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
