@@ -49,8 +49,8 @@ export interface RoundResult extends LoadResult {
 
 /**
  * One round for one target in a fresh server process: start it, warm it up (JIT, pools, caches),
- * measure, stop it. A fresh process per round also gives the full stack a fresh rate-limit window,
- * which the test world fixes at 100,000 requests a minute for everyone on 127.0.0.1.
+ * measure, stop it. The full stack's limiter runs on every request with a limit (10^8 a minute) that
+ * a round cannot reach, so it is measured without turning answers into 429s.
  */
 export async function measureRound(target: Target, round: number, settings: RoundSettings): Promise<RoundResult> {
   const logFile = path.join(settings.workDir, `${target.id}-${round}.log`);
