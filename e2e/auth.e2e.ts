@@ -109,7 +109,8 @@ journey('a taken handle is explained next to the handle field', desktop, async (
   await press(page.getByRole('button', { name: 'Join Coterie' }));
 
   // The server's reason is tied to the field it names, and focus goes there.
-  await page.waitForFunction("document.activeElement?.getAttribute('aria-invalid') === 'true'");
+  // A locator, not waitForFunction with a string: the page's CSP forbids eval, as it should.
+  await page.locator('input[aria-invalid="true"]:focus').waitFor();
   assert.equal(await handle.getAttribute('aria-invalid'), 'true');
   // The field's description leads with the server's message (the hint follows it).
   const describedBy = ((await handle.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);

@@ -19,7 +19,7 @@ export function computeSecurityHeaders(options: HelmetOptions): Record<string, s
   helmet(options)({} as never, response as never, (error?: unknown) => {
     failure = error;
   });
-  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure) throw failure instanceof Error ? failure : new Error('helmet refused the security header options');
   return headers;
 }
 

@@ -16,7 +16,7 @@ export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = (route) 
     const jsonSchema = z.toJSONSchema(route.schema, { target: 'draft-7', io: 'output', unrepresentable: 'throw' });
     stringify = fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
   } catch {
-    return zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
+    return zodSerializerCompiler(route);
   }
   return (data) => stringify(data);
 };
