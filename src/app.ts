@@ -62,6 +62,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
         identity: container.identity,
         secureCookies: config.http.secureCookies,
         sessionDays: config.http.sessionDays,
+        authRateLimitPerMinute: config.http.authRateLimitPerMinute,
       });
     },
     { prefix: '/api/v1' },

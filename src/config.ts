@@ -34,6 +34,7 @@ const envSchema = z.object({
   COTERIE_SECURE_COOKIES: flag,
   COTERIE_CORS_ORIGINS: z.string().trim().optional(),
   COTERIE_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  COTERIE_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   COTERIE_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   COTERIE_STORAGE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: optionalUrl(['http', 'https']),
@@ -61,6 +62,8 @@ export interface Config {
     corsOrigins: string[];
     /** Requests per minute per client address. */
     rateLimitPerMinute: number;
+    /** Sign-ups, sign-ins and token requests per minute per client address (password guessing). */
+    authRateLimitPerMinute: number;
     sessionDays: number;
   };
   logLevel: (typeof logLevels)[number];
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
         .map((o) => o.trim())
         .filter(Boolean),
       rateLimitPerMinute: e.COTERIE_RATE_LIMIT,
+      authRateLimitPerMinute: e.COTERIE_AUTH_RATE_LIMIT,
       sessionDays: e.COTERIE_SESSION_DAYS,
     },
     logLevel: e.LOG_LEVEL,

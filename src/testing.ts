@@ -27,6 +27,7 @@ export async function createTestWorld(env: NodeJS.ProcessEnv = process.env): Pro
     LOG_LEVEL: env.TEST_LOG_LEVEL ?? 'silent',
     LOG_FORMAT: 'json',
     COTERIE_RATE_LIMIT: env.COTERIE_RATE_LIMIT ?? '100000',
+    COTERIE_AUTH_RATE_LIMIT: env.COTERIE_AUTH_RATE_LIMIT ?? '100000',
   });
   const log = createLogger(config);
   const database = await createTestDatabase();

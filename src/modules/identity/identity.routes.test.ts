@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import path from 'node:path';
+import { buildApp } from '../../app.js';
 import { createTestWorld, sessionCookieFrom, type TestWorld } from '../../testing.js';
 
 const password = 'correct horse battery';
@@ -131,6 +133,25 @@ describe('identity over HTTP', () => {
     await world.container.identity.pruneExpiredSessions();
     const [row] = await world.container.database.query<{ n: number }>('select count(*)::int as n from sessions where account_id = $1', [account.id]);
     assert.equal(row!.n, 0);
+  });
+
+  it('slows password guessing: sign-in attempts per address are limited more tightly than the API', async () => {
+    const { container } = world;
+    const strict = { ...container, config: { ...container.config, http: { ...container.config.http, authRateLimitPerMinute: 3 } } };
+    const app = await buildApp(strict, { webRoot: path.join(container.config.dataDir, 'none') });
+    await app.ready();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { login: 'nobody', password: `guess ${i}` } });
+        statuses.push(r.statusCode);
+      }
+      assert.deepEqual(statuses, [401, 401, 401, 429]);
+      const elsewhere = await app.inject({ method: 'GET', url: '/api/v1/accounts/nobody' });
+      assert.equal(elsewhere.statusCode, 404, 'the rest of the API is not limited by it');
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses a cookie-authenticated change coming from another site', async () => {

@@ -19,16 +19,21 @@ export interface IdentityRoutesOptions {
   identity: IdentityService;
   secureCookies: boolean;
   sessionDays: number;
+  /** Attempts per minute per client address on the routes that take a password. */
+  authRateLimitPerMinute: number;
 }
 
 /** Sign-up, sign-in, sessions, API tokens and profiles. */
-export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (app, { identity, secureCookies, sessionDays }) => {
+export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = async (app, { identity, secureCookies, sessionDays, authRateLimitPerMinute }) => {
   const cookie = { secure: secureCookies, maxAgeSeconds: sessionDays * 24 * 3600 };
   const tags = ['identity'];
+  // Password-taking routes get a tighter limit than the API at large: it is what slows guessing.
+  const passwordAttempts = { rateLimit: { max: authRateLimitPerMinute, timeWindow: 60_000 } };
 
   app.post(
     '/accounts',
     {
+      config: passwordAttempts,
       schema: {
         tags,
         summary: 'Join: create a member account and sign it in (sets the session cookie)',
@@ -46,6 +51,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
   app.post(
     '/session',
     {
+      config: passwordAttempts,
       schema: {
         tags,
         summary: 'Sign in with a handle or email and a password (sets the session cookie)',
@@ -73,6 +79,7 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
   app.post(
     '/tokens',
     {
+      config: passwordAttempts,
       schema: {
         tags,
         summary: 'Issue a bearer token for an API client',
