@@ -88,10 +88,3 @@ export function setSessionCookie(reply: FastifyReply, token: string, options: Se
 export function clearSessionCookie(reply: FastifyReply): void {
   void reply.clearCookie(sessionCookieName, { path: '/' });
 }
-
-/** The signed-in actor, or a 401. */
-export function requireActor(request: FastifyRequest): Actor {
-  const actor = request.ctx.actor;
-  if (!actor) throw new AppError('COT_ERR_UNAUTHENTICATED');
-  return actor;
-}

@@ -28,8 +28,3 @@ declare module 'fastify' {
     ctx: RequestContext;
   }
 }
-
-/** A context for work that no HTTP request started (CLI commands, consumers, seeding). */
-export function systemContext(log: FastifyBaseLogger, actor: Actor | null = null): RequestContext {
-  return { actor, requestId: 'system', log };
-}
