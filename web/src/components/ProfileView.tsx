@@ -3,6 +3,7 @@ import type { Account, AccountKind } from '../api/types.ts';
 import { Avatar } from './Avatar.tsx';
 import { Card } from './Card.tsx';
 import { EmptyState } from './EmptyState.tsx';
+import type { IconName } from './Icon.tsx';
 
 const kindLabels: Record<AccountKind, string | null> = {
   member: null,
@@ -53,31 +54,38 @@ export function ProfileView({ account, own, actions }: ProfileViewProps) {
       </header>
 
       <div className="profile__sections">
-        <Card as="section" aria-labelledby="profile-loves">
-          <h2 id="profile-loves" className="profile__section-title">
-            Loves
-          </h2>
-          <EmptyState icon="heart" title={own ? 'Nothing loved yet' : 'No loves yet'} headingLevel={3}>
-            <p>Pieces {name} {own ? 'love' : 'loves'} will appear here.</p>
-          </EmptyState>
-        </Card>
-        <Card as="section" aria-labelledby="profile-sets">
-          <h2 id="profile-sets" className="profile__section-title">
-            Sets
-          </h2>
-          <EmptyState icon="sets" title="No sets yet" headingLevel={3}>
-            <p>Looks {name} {own ? 'put' : 'puts'} together from several pieces will appear here.</p>
-          </EmptyState>
-        </Card>
-        <Card as="section" aria-labelledby="profile-photos">
-          <h2 id="profile-photos" className="profile__section-title">
-            Photos
-          </h2>
-          <EmptyState icon="photo" title="No photos yet" headingLevel={3}>
-            <p>Photos of what {name} {own ? 'wear' : 'wears'}, with the pieces in them to shop, will appear here.</p>
-          </EmptyState>
-        </Card>
+        <ProfileSection id="profile-loves" title="Loves" icon="heart" emptyTitle={own ? 'Nothing loved yet' : 'No loves yet'}>
+          Pieces {name} {own ? 'love' : 'loves'} will appear here.
+        </ProfileSection>
+        <ProfileSection id="profile-sets" title="Sets" icon="sets" emptyTitle="No sets yet">
+          Looks {name} {own ? 'put' : 'puts'} together from several pieces will appear here.
+        </ProfileSection>
+        <ProfileSection id="profile-photos" title="Photos" icon="photo" emptyTitle="No photos yet">
+          Photos of what {name} {own ? 'wear' : 'wears'}, with the pieces in them to shop, will appear here.
+        </ProfileSection>
       </div>
     </div>
+  );
+}
+
+interface ProfileSectionProps {
+  id: string;
+  title: string;
+  icon: IconName;
+  emptyTitle: string;
+  children: ReactNode;
+}
+
+/** One tab-like section of a profile; empty until the social features fill it. */
+function ProfileSection({ id, title, icon, emptyTitle, children }: ProfileSectionProps) {
+  return (
+    <Card as="section" aria-labelledby={id}>
+      <h2 id={id} className="profile__section-title">
+        {title}
+      </h2>
+      <EmptyState icon={icon} title={emptyTitle} headingLevel={3}>
+        <p>{children}</p>
+      </EmptyState>
+    </Card>
   );
 }

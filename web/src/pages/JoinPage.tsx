@@ -3,8 +3,8 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { checkJoin, HANDLE_MAX, HANDLE_MIN, PASSWORD_MIN, safeNext, type JoinField, type JoinValues } from '../auth/validation.ts';
 import { Button } from '../components/Button.tsx';
 import { AuthPanel } from '../components/AuthPanel.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
+import { FormProblem } from '../components/FormProblem.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useMemberForm } from '../hooks/useMemberForm.ts';
@@ -49,11 +49,7 @@ export function JoinPage() {
       }
     >
       <form className="form" onSubmit={form.onSubmit} noValidate aria-describedby={form.problem ? 'join-problem' : undefined}>
-        {form.problem && (
-          <div id="join-problem">
-            <Notice tone="danger">{form.problem}</Notice>
-          </div>
-        )}
+        <FormProblem id="join-problem" problem={form.problem} />
         <TextField
           {...form.field('handle')}
           label="Handle"

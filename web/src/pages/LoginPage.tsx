@@ -3,8 +3,8 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { checkSignIn, safeNext, type SignInField, type SignInValues } from '../auth/validation.ts';
 import { Button } from '../components/Button.tsx';
 import { AuthPanel } from '../components/AuthPanel.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
+import { FormProblem } from '../components/FormProblem.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useMemberForm } from '../hooks/useMemberForm.ts';
@@ -42,11 +42,7 @@ export function LoginPage() {
       }
     >
       <form className="form" onSubmit={form.onSubmit} noValidate aria-describedby={form.problem ? 'signin-problem' : undefined}>
-        {form.problem && (
-          <div id="signin-problem">
-            <Notice tone="danger">{form.problem}</Notice>
-          </div>
-        )}
+        <FormProblem id="signin-problem" problem={form.problem} />
         <TextField
           {...form.field('login')}
           label="Handle or email"
