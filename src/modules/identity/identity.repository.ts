@@ -56,11 +56,11 @@ export const identityRepository = {
   async findLiveSession(
     ex: Executor,
     tokenHash: string,
-  ): Promise<{ session: SessionRow; account: { id: string; handle: string; kind: ActorKind } } | undefined> {
+  ): Promise<{ session: SessionRow; account: { id: string; handle: string; kind: ActorKind; eip: boolean } } | undefined> {
     const [row] = await ex
       .select({
         session: sessions,
-        account: { id: accounts.id, handle: accounts.handle, kind: accounts.kind },
+        account: { id: accounts.id, handle: accounts.handle, kind: accounts.kind, eip: accounts.eip },
       })
       .from(sessions)
       .innerJoin(accounts, eq(accounts.id, sessions.accountId))

@@ -111,7 +111,7 @@ export function createIdentityService(deps: IdentityDeps) {
       if (Date.now() - found.session.lastSeenAt.getTime() > touchIntervalMs) {
         await repo.touchSession(db, found.session.id);
       }
-      return { id: found.account.id, handle: found.account.handle, kind: found.account.kind, via, sessionId: found.session.id };
+      return { id: found.account.id, handle: found.account.handle, kind: found.account.kind, eip: found.account.eip, via, sessionId: found.session.id };
     },
 
     async getMe(ctx: RequestContext): Promise<AccountView> {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 import type { ActorKind as AccountKind } from '../../platform/http/context.js';
 
@@ -18,12 +18,17 @@ export const accounts = pgTable(
     bio: text('bio'),
     avatarUrl: text('avatar_url'),
     homeCity: text('home_city'),
+    /** An "extremely important person": sees early-access products and can buy them before release. */
+    eip: boolean('eip').notNull().default(false),
+    /** The personal shopper who looks after this client, if any. */
+    stylistId: uuid('stylist_id').references((): AnyPgColumn => accounts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('accounts_handle_key').on(t.handle),
     uniqueIndex('accounts_email_key').on(t.email),
+    index('accounts_stylist_idx').on(t.stylistId),
     check('accounts_kind_check', sql`${t.kind} in ('member','brand','editor','celebrity','stylist','buyer','admin')`),
     check('accounts_handle_check', sql`${t.handle} ~ '^[a-z0-9][a-z0-9_.]{2,29}$'`),
   ],

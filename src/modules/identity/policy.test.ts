@@ -6,7 +6,7 @@ import type { AppError } from '../../platform/http/errors.js';
 import { authorize, can, requireKind } from './policy.js';
 
 const log = pino({ level: 'silent' });
-const actor = (id: string, kind: Actor['kind'] = 'member'): Actor => ({ id, handle: id, kind, via: 'cookie', sessionId: 's' });
+const actor = (id: string, kind: Actor['kind'] = 'member'): Actor => ({ id, handle: id, kind, eip: false, via: 'cookie', sessionId: 's' });
 const ctx = (who: Actor | null): RequestContext => ({ actor: who, requestId: 't', log });
 const statusOf = (fn: () => void) => {
   try {

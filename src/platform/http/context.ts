@@ -8,6 +8,8 @@ export interface Actor {
   id: string;
   handle: string;
   kind: ActorKind;
+  /** An EIP client: early-access products are visible and buyable to them. */
+  eip: boolean;
   /** How the request proved it: the web app's cookie or an API client's bearer token. */
   via: 'cookie' | 'bearer';
   sessionId: string;
