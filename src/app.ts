@@ -5,6 +5,7 @@ import { AppError } from './platform/http/errors.js';
 import { errorResponses } from './platform/http/schemas.js';
 import { registerBlobRoutes } from './platform/storage/index.js';
 import { identityRoutes } from './modules/identity/index.js';
+import { catalogRoutes } from './modules/catalog/index.js';
 
 const apiIndex = z.object({ name: z.string(), version: z.string(), openapi: z.string(), docs: z.string() });
 
@@ -64,6 +65,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
         sessionDays: config.http.sessionDays,
         authRateLimitPerMinute: config.http.authRateLimitPerMinute,
       });
+      await api.register(catalogRoutes, { catalog: container.catalog });
     },
     { prefix: '/api/v1' },
   );

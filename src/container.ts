@@ -8,6 +8,7 @@ import { Outbox } from './platform/outbox/index.js';
 import { packageRoot } from './platform/paths.js';
 import { createLocalStorage, type BlobStorage } from './platform/storage/index.js';
 import { createIdentityService, type IdentityService } from './modules/identity/index.js';
+import { createCatalogService, type CatalogService } from './modules/catalog/index.js';
 
 /** Everything the app and the CLI commands run on, built once from the configuration. */
 export interface Container {
@@ -19,6 +20,7 @@ export interface Container {
   storage: BlobStorage;
   outbox: Outbox;
   identity: IdentityService;
+  catalog: CatalogService;
   /** Stops the relay, then closes the bus and the database, in that order. */
   close(): Promise<void>;
 }
@@ -62,6 +64,7 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
   const storage = parts.storage ?? createLocalStorage(path.join(config.dataDir, 'blobs'));
   const outbox = new Outbox({ database, bus, log });
   const identity = createIdentityService({ database, outbox, sessionDays: config.http.sessionDays });
+  const catalog = createCatalogService({ database, outbox });
 
   let closed: Promise<void> | undefined;
   return {
@@ -73,6 +76,7 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
     storage,
     outbox,
     identity,
+    catalog,
     close() {
       closed ??= (async () => {
         await outbox.stop();

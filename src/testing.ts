@@ -54,3 +54,30 @@ export function sessionCookieFrom(response: { headers: Record<string, unknown> }
   if (!found) throw new Error('no session cookie was set');
   return found.split(';')[0]!;
 }
+
+export interface TestMember {
+  cookie: string;
+  account: { id: string; handle: string };
+}
+
+/**
+ * Signs a new account up through the API and, when asked, makes it another kind or an EIP client
+ * directly in the database (what an admin would do), returning its session cookie.
+ */
+export async function joinAs(world: TestWorld, handle: string, options: { kind?: string; eip?: boolean } = {}): Promise<TestMember> {
+  const response = await world.app.inject({
+    method: 'POST',
+    url: '/api/v1/accounts',
+    payload: { handle, email: `${handle}@example.com`, password: 'correct horse battery' },
+  });
+  if (response.statusCode !== 201) throw new Error(`sign-up of ${handle} failed: ${response.body}`);
+  const account = (response.json() as { account: { id: string; handle: string } }).account;
+  if (options.kind !== undefined || options.eip !== undefined) {
+    await world.container.database.query('update accounts set kind = coalesce($2, kind), eip = coalesce($3, eip) where id = $1', [
+      account.id,
+      options.kind ?? null,
+      options.eip ?? null,
+    ]);
+  }
+  return { cookie: sessionCookieFrom(response), account };
+}

@@ -73,6 +73,8 @@ export const products = pgTable(
     releaseAt: timestamp('release_at', { withTimezone: true }),
     /** When it first became visible to everyone; "new in" and the newest sort read it. */
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** Sizes with stock left, kept by `settleStock`; the size filter and facet read it. */
+    sizesInStock: text('sizes_in_stock').array().notNull().default(sql`'{}'::text[]`),
     /** Units sold (and later loves); the popularity sort reads it. */
     popularity: integer('popularity').notNull().default(0),
     /** Weighted: title A, brand B, category C, description D. */
@@ -85,6 +87,7 @@ export const products = pgTable(
   (t) => [
     index('products_search_idx').using('gin', t.search),
     index('products_colours_idx').using('gin', t.colours),
+    index('products_sizes_idx').using('gin', t.sizesInStock),
     index('products_brand_idx').on(t.brandId),
     index('products_status_category_idx').on(t.status, t.category),
     index('products_published_idx').on(t.publishedAt, t.id),

@@ -1,9 +1,14 @@
 export { brands, catalogImports, productImages, products, variants, PRODUCT_STATUSES, type ProductStatus } from './catalog.tables.js';
+export { catalogRoutes } from './catalog.routes.js';
+export { createCatalogService, toSummary, blobUrl, type CatalogService } from './catalog.service.js';
+export { catalogEvents, type ProductReleased, type ProductStatusChanged, type StockChanged } from './catalog.events.js';
+export type { Money, ProductDetail, ProductSummary } from './catalog.schemas.js';
 export { canBuy, canSee, effectiveStatus, visibleCondition, visibleStatuses } from './visibility.js';
 export {
   lookupVariants,
   restoreStock,
   settleSoldOut,
+  settleStock,
   takeStock,
   toTextArray,
   totalsBySku,

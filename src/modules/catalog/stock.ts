@@ -147,19 +147,29 @@ async function adjust(tx: Executor, totals: Map<string, number>, sign: 1 | -1): 
 }
 
 /**
- * Moves live products with no stock to sold_out and sold-out products with stock back to live.
- * Other states (draft, early access, archived) are the merchandiser's and stay as they are.
+ * Brings products in line with their variants' stock: refreshes the sizes in stock (the size filter
+ * reads them), moves live products with no stock to sold_out and sold-out products with stock back to
+ * live. Other states (draft, early access, archived) are the merchandiser's and stay as they are.
+ * Call it in the same transaction as any change to variants.
  */
 export async function settleSoldOut(ex: Executor, productIds: readonly string[]): Promise<void> {
   if (productIds.length === 0) return;
   await ex.execute(sql`
     update products p
-       set status = case when exists (select 1 from variants v where v.product_id = p.id and v.stock > 0) then 'live' else 'sold_out' end,
+       set sizes_in_stock = s.sizes,
+           status = case when p.status in ('live', 'sold_out') then (case when s.any_stock then 'live' else 'sold_out' end) else p.status end,
            updated_at = now()
-     where p.id = any(${toTextArray(productIds)})
-       and p.status in ('live', 'sold_out')
-       and (p.status = 'live') <> exists (select 1 from variants v where v.product_id = p.id and v.stock > 0)`);
+      from (select pp.id,
+                   coalesce((select array_agg(v.size order by v.position) from variants v where v.product_id = pp.id and v.stock > 0), '{}') as sizes,
+                   exists (select 1 from variants v where v.product_id = pp.id and v.stock > 0) as any_stock
+              from products pp where pp.id = any(${toTextArray(productIds)})) s
+     where p.id = s.id
+       and (p.sizes_in_stock is distinct from s.sizes
+            or (p.status in ('live', 'sold_out') and (p.status = 'live') <> s.any_stock))`);
 }
+
+/** The same as `settleSoldOut`, by its fuller name. */
+export const settleStock = settleSoldOut;
 
 // Arrays go in as one text parameter cast to an array type: the same on PGlite and node-postgres.
 export function toTextArray(values: readonly string[]) {

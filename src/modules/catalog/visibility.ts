@@ -15,7 +15,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/http/context.js';
-import { products, type ProductStatus } from './catalog.tables.js';
+import type { ProductStatus } from './catalog.tables.js';
 
 const staff = (actor: Actor | null) => actor?.kind === 'admin' || actor?.kind === 'buyer';
 const earlyAccess = (actor: Actor | null) => actor !== null && (actor.eip || actor.kind === 'stylist' || staff(actor));
@@ -42,10 +42,11 @@ export function canBuy(actor: Actor | null, status: ProductStatus, releaseAt: Da
   return effective === 'early_access' && (actor.eip || actor.kind === 'stylist' || actor.kind === 'admin');
 }
 
-/** A SQL condition on `products` matching what `canSee` allows. */
-export function visibleCondition(actor: Actor | null): SQL {
+/** A SQL condition on the products table (aliased `alias` in the query) matching what `canSee` allows. */
+export function visibleCondition(actor: Actor | null, alias = 'p'): SQL {
   const statuses = visibleStatuses(actor);
   const list = sql.join(statuses.map((s) => sql`${s}`), sql`, `);
-  if (statuses.includes('early_access')) return sql`${products.status} in (${list})`;
-  return sql`(${products.status} in (${list}) or (${products.status} = 'early_access' and ${products.releaseAt} <= now()))`;
+  const t = sql.raw(`"${alias.replace(/"/g, '')}"`);
+  if (statuses.includes('early_access')) return sql`${t}.status in (${list})`;
+  return sql`(${t}.status in (${list}) or (${t}.status = 'early_access' and ${t}.release_at <= now()))`;
 }

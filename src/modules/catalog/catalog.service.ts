@@ -1,0 +1,304 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '../../platform/db/index.js';
+import type { RequestContext } from '../../platform/http/context.js';
+import { fail } from '../../platform/http/errors.js';
+import type { Outbox } from '../../platform/outbox/index.js';
+import { requireKind } from '../identity/index.js';
+import { catalogEvents, type ProductReleased, type ProductStatusChanged, type StockChanged } from './catalog.events.js';
+import {
+  findBrand,
+  findProductDetail,
+  listBrands,
+  loadProducts,
+  searchProducts,
+  type ProductRow,
+  type SearchQuery,
+  type Sort,
+} from './catalog.repository.js';
+import type { ProductDetail, ProductSearchQuery, ProductSearchResponse, ProductSummary, SetStatusInput } from './catalog.schemas.js';
+import type { ProductStatus } from './catalog.tables.js';
+import { PALETTE, normaliseColours } from './feed/colours.js';
+import { CATEGORIES, categoriseProduct } from './feed/taxonomy.js';
+import { settleStock, toTextArray } from './stock.js';
+import { canBuy, canSee, effectiveStatus, visibleCondition } from './visibility.js';
+
+export interface CatalogDeps {
+  database: Database;
+  outbox: Outbox;
+}
+
+/** How long a product counts as "new in". */
+export const NEW_IN_DAYS = 30;
+
+const categoryNames = new Map(CATEGORIES.map((c) => [c.slug, c.name]));
+const subcategoryNames = new Map(CATEGORIES.flatMap((c) => c.subcategories.map((s) => [s.slug, { name: s.name, parent: c.slug }] as const)));
+const colourBySlug = new Map(PALETTE.map((c) => [c.slug, c]));
+
+export const blobUrl = (key: string) => `/blobs/${key}`;
+
+/** The product card every listing shows. */
+export function toSummary(row: Omit<ProductRow, 'sort_key'>, now = new Date()): ProductSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    brand: row.brand,
+    brand_slug: row.brand_slug,
+    category: row.category,
+    subcategory: row.subcategory,
+    colours: row.colours,
+    status: effectiveStatus(row.status, row.release_at, now),
+    release_at: row.release_at?.toISOString() ?? null,
+    price: { amount_minor: row.price_minor, currency: row.currency },
+    sale_price: row.sale_price_minor === null ? null : { amount_minor: row.sale_price_minor, currency: row.currency },
+    images: row.images.map(blobUrl),
+    variants: row.variants,
+    in_stock: row.variants.some((v) => v.stock > 0),
+  };
+}
+
+function splitList(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return [...new Set(value.split(',').map((v) => v.trim()).filter((v) => v !== ''))];
+}
+
+/** A category filter value: a slug, a subcategory slug, a name, or a word like "dress". */
+function resolveCategory(value: string): { category: string; subcategory: string | null } | null {
+  const slug = value.toLowerCase().replace(/\s*&\s*/g, '-').replace(/\s+/g, '-');
+  if (categoryNames.has(slug)) return { category: slug, subcategory: null };
+  const sub = subcategoryNames.get(slug);
+  if (sub) return { category: sub.parent, subcategory: slug };
+  for (const [s, name] of categoryNames) if (name.toLowerCase() === value.toLowerCase()) return { category: s, subcategory: null };
+  return categoriseProduct({ title: value });
+}
+
+interface Cursor {
+  s: Sort;
+  k: number;
+  id: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(raw: string, sort: Sort): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
+    if (parsed.s === sort && typeof parsed.k === 'number' && Number.isFinite(parsed.k) && typeof parsed.id === 'string') {
+      return { s: parsed.s, k: parsed.k, id: parsed.id };
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw fail.validation([{ field: 'query.cursor', message: 'is not a cursor this search gave out (did the sort change?)' }]);
+}
+
+/** Catalogue reads (search, product pages, brands) and the merchandiser's lifecycle and stock controls. */
+export function createCatalogService(deps: CatalogDeps) {
+  const { database, outbox } = deps;
+  const db = database.db;
+
+  function parseSearch(ctx: RequestContext, input: ProductSearchQuery): SearchQuery {
+    const problems: { field: string; message: string }[] = [];
+    const categories: SearchQuery['categories'] = [];
+    for (const value of splitList(input.category)) {
+      const found = resolveCategory(value);
+      if (found) categories.push(found);
+      else problems.push({ field: 'query.category', message: `"${value}" is not a category (try ${[...categoryNames.keys()].slice(0, 4).join(', ')} …)` });
+    }
+    for (const value of splitList(input.subcategory)) {
+      const sub = subcategoryNames.get(value.toLowerCase());
+      if (sub) categories.push({ category: sub.parent, subcategory: value.toLowerCase() });
+      else problems.push({ field: 'query.subcategory', message: `"${value}" is not a subcategory` });
+    }
+    const colours: string[] = [];
+    for (const value of splitList(input.colour)) {
+      const slug = value.toLowerCase();
+      const found = colourBySlug.has(slug) ? [slug] : normaliseColours(value).palette;
+      if (found.length === 0) problems.push({ field: 'query.colour', message: `"${value}" is not a colour we know (try ${PALETTE.slice(0, 4).map((c) => c.slug).join(', ')} …)` });
+      colours.push(...found);
+    }
+    if (input.min_price !== undefined && input.max_price !== undefined && input.min_price > input.max_price) {
+      problems.push({ field: 'query.min_price', message: 'must not be above max_price' });
+    }
+    if (problems.length > 0) throw fail.validation(problems);
+    const q = input.q?.trim() ? input.q.trim() : null;
+    const sort = input.sort ?? 'relevance';
+    const after = input.cursor ? decodeCursor(input.cursor, sort) : null;
+    return {
+      q,
+      brands: splitList(input.brand).map((b) => b.toLowerCase()),
+      categories,
+      colours: [...new Set(colours)],
+      sizes: splitList(input.size),
+      minPrice: input.min_price ?? null,
+      maxPrice: input.max_price ?? null,
+      onSale: input.on_sale,
+      newIn: input.new_in,
+      newInDays: NEW_IN_DAYS,
+      sort,
+      after: after ? { key: after.k, id: after.id } : null,
+      limit: input.limit,
+      visible: visibleCondition(ctx.actor),
+    };
+  }
+
+  async function findVisible(ctx: RequestContext, id: string) {
+    const row = await findProductDetail(db, id);
+    if (!row || !canSee(ctx.actor, row.status, row.release_at)) throw fail.notFound('Product');
+    return row;
+  }
+
+  async function changeStatus(productId: string, from: ProductStatus, to: ProductStatus, by: string | null, releaseAt: Date | null) {
+    await outbox.transaction(async (tx) => {
+      await tx.execute(sql`
+        update products set status = ${to}, release_at = ${releaseAt?.toISOString() ?? null}::timestamptz,
+               published_at = case when ${to} = 'live' then coalesce(published_at, now()) else published_at end,
+               updated_at = now()
+         where id = ${productId}`);
+      // Live with nothing in stock is sold out, and the sizes in stock stay current.
+      await settleStock(tx, [productId]);
+      const [after] = rowsOf<{ status: ProductStatus }>(await tx.execute(sql`select status from products where id = ${productId}`));
+      await outbox.emit(tx, [
+        {
+          type: catalogEvents.productStatusChanged,
+          data: { product_id: productId, from, to: after?.status ?? to, release_at: releaseAt?.toISOString() ?? null, by } satisfies ProductStatusChanged,
+        },
+      ]);
+    });
+  }
+
+  return {
+    async search(ctx: RequestContext, input: ProductSearchQuery): Promise<ProductSearchResponse> {
+      const query = parseSearch(ctx, input);
+      const found = await searchProducts(db, query);
+      const now = new Date();
+      const page = found.rows.slice(0, query.limit);
+      const last = page.at(-1);
+      const next = found.rows.length > query.limit && last ? encodeCursor({ s: query.sort, k: last.sort_key, id: last.id }) : null;
+      return {
+        results: page.map((r) => toSummary(r, now)),
+        next,
+        total: found.total,
+        facets: {
+          brand: found.facets.brand,
+          category: found.facets.category.map((f) => ({ ...f, label: categoryNames.get(f.value) ?? f.value })),
+          subcategory: found.facets.subcategory.map((f) => ({ ...f, label: subcategoryNames.get(f.value)?.name ?? f.value })),
+          colour: found.facets.colour.map((f) => ({ ...f, label: colourBySlug.get(f.value)?.name ?? f.value, hex: colourBySlug.get(f.value)?.hex ?? null })),
+          size: found.facets.size.map((f) => ({ ...f, label: f.value })),
+          price: { min_minor: found.facets.price.min, max_minor: found.facets.price.max, currency: found.facets.price.currency },
+          on_sale: found.facets.onSale,
+        },
+      };
+    },
+
+    /** A product page: 404 when unknown or not visible to the caller. `id` may also be a variant's feed id. */
+    async getProduct(ctx: RequestContext, id: string): Promise<ProductDetail> {
+      const row = await findVisible(ctx, id);
+      return {
+        ...toSummary(row),
+        description: row.description,
+        colour_raw: row.colour_raw,
+        materials: row.materials,
+        pattern: row.pattern,
+        gender: row.gender,
+        age_group: row.age_group,
+        link: row.link,
+        brand_info: { name: row.brand, slug: row.brand_slug, logo_url: row.brand_logo_url, story: row.brand_story },
+        can_buy: canBuy(ctx.actor, row.status, row.release_at) && row.variants.some((v) => v.stock > 0),
+        similar: [],
+        member_photos: [],
+      };
+    },
+
+    /** Product cards for ids, in the given order, keeping only those the caller can see. */
+    async getSummaries(ctx: RequestContext, ids: readonly string[]): Promise<ProductSummary[]> {
+      const rows = await loadProducts(db, ids);
+      const byId = new Map(rows.filter((r) => canSee(ctx.actor, r.status, r.release_at)).map((r) => [r.id, r]));
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toSummary(row)] : [];
+      });
+    },
+
+    async listBrands(ctx: RequestContext) {
+      return listBrands(db, visibleCondition(ctx.actor));
+    },
+
+    async getBrand(ctx: RequestContext, slug: string) {
+      const brand = await findBrand(db, slug, visibleCondition(ctx.actor));
+      if (!brand) throw fail.notFound('Brand');
+      return brand;
+    },
+
+    categories() {
+      return {
+        categories: CATEGORIES.map((c) => ({ slug: c.slug, name: c.name, subcategories: c.subcategories.map((s) => ({ ...s })) })),
+        colours: PALETTE.map((c) => ({ ...c })),
+      };
+    },
+
+    /** Moves a product through its lifecycle (buyers and admins). */
+    async setStatus(ctx: RequestContext, id: string, input: SetStatusInput): Promise<ProductDetail> {
+      const actor = requireKind(ctx, 'buyer');
+      const row = await findVisible(ctx, id);
+      const releaseAt = input.release_at ? new Date(input.release_at) : null;
+      if (input.status === 'early_access' && releaseAt !== null && releaseAt.getTime() <= Date.now()) {
+        throw fail.validation([{ field: 'body.release_at', message: 'must be in the future for early access' }]);
+      }
+      if (input.status !== 'early_access' && releaseAt !== null) {
+        throw fail.validation([{ field: 'body.release_at', message: 'only applies to early access' }]);
+      }
+      await changeStatus(row.id, row.status, input.status, actor.id, releaseAt);
+      ctx.log.info({ product_id: row.id, from: row.status, to: input.status }, 'product status changed');
+      return this.getProduct(ctx, row.id);
+    },
+
+    /** Sets one size's stock (a delivery, a count); sold-out products with stock go live again. */
+    async setStock(ctx: RequestContext, id: string, sku: string, stock: number): Promise<ProductDetail> {
+      const actor = requireKind(ctx, 'buyer');
+      const row = await findVisible(ctx, id);
+      const variant = row.variants.find((v) => v.sku === sku);
+      if (!variant) throw fail.notFound('Size');
+      await outbox.transaction(async (tx) => {
+        await tx.execute(sql`update variants set stock = ${stock}, updated_at = now() where sku = ${sku}`);
+        await settleStock(tx, [row.id]);
+        await outbox.emit(tx, [
+          {
+            type: catalogEvents.stockChanged,
+            data: { product_id: row.id, sku, from: variant.stock, to: stock, by: actor.id } satisfies StockChanged,
+          },
+        ]);
+      });
+      return this.getProduct(ctx, row.id);
+    },
+
+    /** Early-access products whose release time has come go live (or sold out). Returns how many. */
+    async releaseDue(now: Date = new Date()): Promise<number> {
+      return outbox.transaction(async (tx) => {
+        const released = rowsOf<{ id: string; release_at: Date | string }>(
+          await tx.execute(sql`
+            update products set status = 'live', published_at = coalesce(published_at, release_at), updated_at = now()
+             where status = 'early_access' and release_at <= ${now.toISOString()}::timestamptz
+            returning id, release_at`),
+        );
+        if (released.length === 0) return 0;
+        const ids = released.map((r) => r.id);
+        await settleStock(tx, ids);
+        const statuses = rowsOf<{ id: string; status: ProductStatus }>(
+          await tx.execute(sql`select id, status from products where id = any(${toTextArray(ids)})`),
+        );
+        await outbox.emit(
+          tx,
+          statuses.map((r) => ({
+            type: catalogEvents.productReleased,
+            data: { product_id: r.id, status: r.status } satisfies ProductReleased,
+          })),
+        );
+        return released.length;
+      });
+    },
+  };
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;
