@@ -61,6 +61,8 @@ export const orders = pgTable(
     shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
     paymentProvider: text('payment_provider').notNull(),
     paymentReference: text('payment_reference'),
+    /** The last four digits of the card, shown on the order; the number itself is never stored. */
+    cardLast4: text('card_last4'),
     /** The client's `Idempotency-Key` and a fingerprint of what it asked, so a retry answers the same order. */
     idempotencyKey: text('idempotency_key'),
     requestHash: text('request_hash'),
