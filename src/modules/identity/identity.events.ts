@@ -4,6 +4,7 @@ import type { ActorKind } from '../../platform/http/context.js';
 export const identityEvents = {
   accountCreated: 'identity.account_created',
   accountKindChanged: 'identity.account_kind_changed',
+  accountEipChanged: 'identity.account_eip_changed',
 } as const;
 
 export interface AccountCreated {
@@ -17,5 +18,13 @@ export interface AccountKindChanged {
   handle: string;
   from: ActorKind;
   to: ActorKind;
+  by: string;
+}
+
+export interface AccountEipChanged {
+  account_id: string;
+  handle: string;
+  eip: boolean;
+  stylist_id: string | null;
   by: string;
 }

@@ -13,6 +13,11 @@ export const identityRepository = {
     return created!;
   },
 
+  async findAccountById(ex: Executor, id: string): Promise<AccountRow | undefined> {
+    const [row] = await ex.select().from(accounts).where(eq(accounts.id, id)).limit(1);
+    return row;
+  },
+
   async findAccountByHandle(ex: Executor, handle: string): Promise<AccountRow | undefined> {
     const [row] = await ex.select().from(accounts).where(eq(accounts.handle, handle)).limit(1);
     return row;

@@ -4,6 +4,8 @@ import { errorResponses, noContent } from '../../platform/http/schemas.js';
 import {
   accountResponse,
   changeKindBody,
+  eipResponse,
+  setEipBody,
   handleParams,
   issueTokenBody,
   sessionParams,
@@ -161,6 +163,20 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
       },
     },
     async (request) => ({ account: await identity.changeKind(request.ctx, request.params.handle, request.body.kind) }),
+  );
+
+  app.put(
+    '/accounts/:handle/eip',
+    {
+      schema: {
+        tags,
+        summary: 'Make an account an EIP client (early access) and name its stylist (stylists for their own clients, admins)',
+        params: handleParams,
+        body: setEipBody,
+        response: { 200: eipResponse, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => identity.setEip(request.ctx, request.params.handle, request.body),
   );
 };
 

@@ -47,6 +47,12 @@ export type UpdateProfileInput = z.infer<typeof updateProfileBody>;
 
 export const changeKindBody = z.object({ kind: z.enum(actorKinds) });
 
+export const setEipBody = z.object({
+  eip: z.boolean().describe('Whether the account is an EIP client: sees and buys early-access products'),
+  stylist: handleSchema.nullable().optional().describe('The personal shopper who looks after the client (a stylist account)'),
+});
+export type SetEipInput = z.infer<typeof setEipBody>;
+
 export const handleParams = z.object({ handle: handleSchema });
 export const sessionParams = z.object({ id: z.uuid() });
 
@@ -60,10 +66,14 @@ export const account = z.object({
   home_city: z.string().nullable(),
   created_at: z.string().describe('ISO 8601'),
   email: z.string().optional().describe('Only shown to the account itself and admins'),
+  eip: z.boolean().optional().describe('An EIP client (early access); shown to the account itself and staff'),
 });
 export type AccountView = z.infer<typeof account>;
 
 export const accountResponse = z.object({ account });
+
+export const eipResponse = z.object({ account, stylist: z.string().nullable() });
+
 
 export const tokenResponse = z.object({
   token: z.string().describe('Send as `Authorization: Bearer <token>`; shown once'),

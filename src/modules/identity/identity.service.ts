@@ -3,9 +3,9 @@ import { isUniqueViolation, type Database } from '../../platform/db/index.js';
 import type { Actor, ActorKind, RequestContext } from '../../platform/http/context.js';
 import { fail, type ErrorDetail } from '../../platform/http/errors.js';
 import type { Outbox } from '../../platform/outbox/index.js';
-import { identityEvents, type AccountCreated, type AccountKindChanged } from './identity.events.js';
+import { identityEvents, type AccountCreated, type AccountEipChanged, type AccountKindChanged } from './identity.events.js';
 import { identityRepository as repo, type AccountRow, type SessionRow } from './identity.repository.js';
-import type { AccountView, SessionView, SignInInput, SignUpInput, UpdateProfileInput } from './identity.schemas.js';
+import type { AccountView, SessionView, SetEipInput, SignInInput, SignUpInput, UpdateProfileInput } from './identity.schemas.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { authorize, requireKind, requireSignedIn } from './policy.js';
 
@@ -156,6 +156,45 @@ export function createIdentityService(deps: IdentityDeps) {
       return toView(updated, true);
     },
 
+    /**
+     * Makes an account an EIP client or not, and names its stylist. Admins may do anything; a stylist
+     * may take a client on (or let one go) only for themselves.
+     */
+    async setEip(ctx: RequestContext, handle: string, input: SetEipInput): Promise<{ account: AccountView; stylist: string | null }> {
+      const actor = requireKind(ctx, 'stylist');
+      const row = await repo.findAccountByHandle(db, handle);
+      if (!row) throw fail.notFound('Account');
+      let stylistId = row.stylistId;
+      let stylistHandle: string | null = null;
+      if (input.stylist !== undefined && input.stylist !== null) {
+        const stylist = await repo.findAccountByHandle(db, input.stylist);
+        if (!stylist || (stylist.kind !== 'stylist' && stylist.kind !== 'admin')) {
+          throw fail.validation([{ field: 'body.stylist', message: 'must be the handle of a stylist account' }]);
+        }
+        stylistId = stylist.id;
+        stylistHandle = stylist.handle;
+      } else if (input.stylist === null) {
+        stylistId = null;
+      }
+      if (actor.kind === 'stylist') {
+        const ownsClient = row.stylistId === null || row.stylistId === actor.id;
+        if (!ownsClient || (stylistId !== null && stylistId !== actor.id)) {
+          throw fail.forbidden("A stylist can only look after their own clients; ask an admin to move a client between stylists");
+        }
+      }
+      const updated = await outbox.transaction(async (tx) => {
+        const changed = await repo.updateAccount(tx, row.id, { eip: input.eip, stylistId });
+        await outbox.emit(tx, {
+          type: identityEvents.accountEipChanged,
+          data: { account_id: row.id, handle: row.handle, eip: input.eip, stylist_id: stylistId, by: actor.id } satisfies AccountEipChanged,
+        });
+        return changed;
+      });
+      if (stylistHandle === null && stylistId !== null) stylistHandle = (await repo.findAccountById(db, stylistId))?.handle ?? null;
+      ctx.log.info({ account_id: row.id, eip: input.eip }, 'account EIP status changed');
+      return { account: toView(updated, true), stylist: stylistHandle };
+    },
+
     async listSessions(ctx: RequestContext): Promise<SessionView[]> {
       const actor = requireSignedIn(ctx);
       const rows = await repo.listLiveSessions(db, actor.id);
@@ -210,5 +249,6 @@ function toView(row: AccountRow, withPrivate: boolean): AccountView {
     home_city: row.homeCity,
     created_at: row.createdAt.toISOString(),
     ...(withPrivate && row.email ? { email: row.email } : {}),
+    ...(withPrivate ? { eip: row.eip } : {}),
   };
 }
