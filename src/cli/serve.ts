@@ -8,11 +8,18 @@ export async function runServe(config: Config): Promise<void> {
   const { log } = container;
   const app = await buildApp(container);
   container.outbox.start();
-  const pruneSessions = () =>
-    void container.identity.pruneExpiredSessions().catch((error: unknown) => log.warn({ err: error }, 'session pruning failed'));
-  pruneSessions();
-  const pruner = setInterval(pruneSessions, 6 * 3600_000);
-  pruner.unref();
+  // Housekeeping that runs at start and then on a clock; a failed round is logged and tried again next time.
+  const jobs: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
+    { name: 'session pruning', everyMs: 6 * 3600_000, run: () => container.identity.pruneExpiredSessions() },
+    { name: 'early-access release', everyMs: 15_000, run: () => container.catalog.releaseDue() },
+  ];
+  const timers = jobs.map((job) => {
+    const once = () => void job.run().catch((error: unknown) => log.warn({ err: error, job: job.name }, `${job.name} failed`));
+    once();
+    const timer = setInterval(once, job.everyMs);
+    timer.unref();
+    return timer;
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -26,7 +33,7 @@ export async function runServe(config: Config): Promise<void> {
     forced.unref();
     void (async () => {
       try {
-        clearInterval(pruner);
+        for (const timer of timers) clearInterval(timer);
         await app.close();
         log.info('requests drained; closing the bus and the database');
         await container.close();
