@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRODUCT_STATUSES } from './catalog.tables.js';
-import { SORTS } from './catalog.repository.js';
+import { SORTS } from './search-engine.js';
 
 export const money = z.object({
   amount_minor: z.number().int().describe('Integer minor units: pence, cents; yen as they are'),

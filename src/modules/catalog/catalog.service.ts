@@ -5,22 +5,15 @@ import { fail } from '../../platform/http/errors.js';
 import type { Outbox } from '../../platform/outbox/index.js';
 import { requireKind } from '../identity/index.js';
 import { catalogEvents, type ProductReleased, type ProductStatusChanged, type StockChanged } from './catalog.events.js';
-import {
-  findBrand,
-  findProductDetail,
-  listBrands,
-  loadProducts,
-  searchProducts,
-  type ProductRow,
-  type SearchQuery,
-  type Sort,
-} from './catalog.repository.js';
+import { findBrand, findProductDetail, listBrands, loadProducts, textRanks, type ProductRow } from './catalog.repository.js';
 import type { ProductDetail, ProductSearchQuery, ProductSearchResponse, ProductSummary, SetStatusInput } from './catalog.schemas.js';
 import type { ProductStatus } from './catalog.tables.js';
 import { PALETTE, normaliseColours } from './feed/colours.js';
 import { CATEGORIES, categoriseProduct } from './feed/taxonomy.js';
 import { settleStock, toTextArray } from './stock.js';
-import { canBuy, canSee, effectiveStatus, visibleCondition } from './visibility.js';
+import { runSearch, type EngineQuery, type Sort } from './search-engine.js';
+import { CatalogSearchIndex, pruneCatalogChanges } from './search-index.js';
+import { canBuy, canSee, effectiveStatus, visibleCondition, visibleStatuses } from './visibility.js';
 
 export interface CatalogDeps {
   database: Database;
@@ -37,7 +30,7 @@ const colourBySlug = new Map(PALETTE.map((c) => [c.slug, c]));
 export const blobUrl = (key: string) => `/blobs/${key}`;
 
 /** The product card every listing shows. */
-export function toSummary(row: Omit<ProductRow, 'sort_key'>, now = new Date()): ProductSummary {
+export function toSummary(row: ProductRow, now = new Date()): ProductSummary {
   return {
     id: row.id,
     title: row.title,
@@ -97,10 +90,11 @@ function decodeCursor(raw: string, sort: Sort): Cursor {
 export function createCatalogService(deps: CatalogDeps) {
   const { database, outbox } = deps;
   const db = database.db;
+  const index = new CatalogSearchIndex(database);
 
-  function parseSearch(ctx: RequestContext, input: ProductSearchQuery): SearchQuery {
+  function parseSearch(ctx: RequestContext, input: ProductSearchQuery): Omit<EngineQuery, 'ranks'> & { q: string | null } {
     const problems: { field: string; message: string }[] = [];
-    const categories: SearchQuery['categories'] = [];
+    const categories: EngineQuery['categories'] = [];
     for (const value of splitList(input.category)) {
       const found = resolveCategory(value);
       if (found) categories.push(found);
@@ -134,12 +128,12 @@ export function createCatalogService(deps: CatalogDeps) {
       minPrice: input.min_price ?? null,
       maxPrice: input.max_price ?? null,
       onSale: input.on_sale,
-      newIn: input.new_in,
-      newInDays: NEW_IN_DAYS,
+      newSince: input.new_in ? Date.now() - NEW_IN_DAYS * 24 * 3600_000 : null,
       sort,
       after: after ? { key: after.k, id: after.id } : null,
       limit: input.limit,
-      visible: visibleCondition(ctx.actor),
+      visibleStatuses: visibleStatuses(ctx.actor),
+      now: Date.now(),
     };
   }
 
@@ -170,14 +164,20 @@ export function createCatalogService(deps: CatalogDeps) {
 
   return {
     async search(ctx: RequestContext, input: ProductSearchQuery): Promise<ProductSearchResponse> {
-      const query = parseSearch(ctx, input);
-      const found = await searchProducts(db, query);
-      const now = new Date();
-      const page = found.rows.slice(0, query.limit);
+      const { q, ...query } = parseSearch(ctx, input);
+      const [ranks] = await Promise.all([q === null ? null : textRanks(db, q), index.sync()]);
+      const found = runSearch(index, { ...query, ranks });
+      const page = found.page.slice(0, query.limit);
       const last = page.at(-1);
-      const next = found.rows.length > query.limit && last ? encodeCursor({ s: query.sort, k: last.sort_key, id: last.id }) : null;
+      const next = found.page.length > query.limit && last ? encodeCursor({ s: query.sort, k: last.sortKey, id: last.id }) : null;
+      // The page's cards come from the database, so prices and stock are current to the millisecond.
+      const cards = new Map((await loadProducts(db, page.map((p) => p.id))).map((r) => [r.id, r]));
+      const now = new Date();
       return {
-        results: page.map((r) => toSummary(r, now)),
+        results: page.flatMap((p) => {
+          const card = cards.get(p.id);
+          return card ? [toSummary(card, now)] : [];
+        }),
         next,
         total: found.total,
         facets: {
@@ -271,6 +271,11 @@ export function createCatalogService(deps: CatalogDeps) {
         ]);
       });
       return this.getProduct(ctx, row.id);
+    },
+
+    /** Removes change notes the search index no longer needs. */
+    pruneChanges(): Promise<number> {
+      return pruneCatalogChanges(db);
     },
 
     /** Early-access products whose release time has come go live (or sold out). Returns how many. */

@@ -168,3 +168,19 @@ export const catalogImports = pgTable(
     check('catalog_imports_status_check', sql`${t.status} in ('running','completed','failed')`),
   ],
 );
+
+/**
+ * Which products changed, written by triggers on `products` (see the migration), so every node's
+ * in-memory search index can catch up with a cheap query. `txid` is the writing transaction: a
+ * reader re-reads every change of transactions that were still running at its previous look.
+ */
+export const catalogChanges = pgTable(
+  'catalog_changes',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    txid: bigint('txid', { mode: 'number' }).notNull().default(sql`pg_current_xact_id()::text::bigint`),
+    productId: text('product_id').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('catalog_changes_txid_idx').on(t.txid), index('catalog_changes_changed_idx').on(t.changedAt)],
+);
