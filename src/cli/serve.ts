@@ -12,6 +12,7 @@ export async function runServe(config: Config): Promise<void> {
   const jobs: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
     { name: 'session pruning', everyMs: 6 * 3600_000, run: () => container.identity.pruneExpiredSessions() },
     { name: 'early-access release', everyMs: 15_000, run: () => container.catalog.releaseDue() },
+    { name: 'catalogue change pruning', everyMs: 10 * 60_000, run: () => container.catalog.pruneChanges() },
   ];
   const timers = jobs.map((job) => {
     const once = () => void job.run().catch((error: unknown) => log.warn({ err: error, job: job.name }, `${job.name} failed`));
