@@ -6,6 +6,7 @@ export const errorCatalogue = {
   COT_ERR_VALIDATION: { status: 400, message: 'The request is not valid' },
   COT_ERR_MALFORMED_BODY: { status: 400, message: 'The request body could not be parsed' },
   COT_ERR_UNAUTHENTICATED: { status: 401, message: 'Sign in to do this' },
+  COT_ERR_PAYMENT_DECLINED: { status: 402, message: 'The payment was declined' },
   COT_ERR_FORBIDDEN: { status: 403, message: 'You are not allowed to do this' },
   COT_ERR_NOT_FOUND: { status: 404, message: 'Not found' },
   COT_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed' },

@@ -53,6 +53,15 @@ describe('test payment provider', () => {
     await assert.rejects(provider.refund('test_unknown', 1), /no authorised payment/);
   });
 
+  it('refunds a payment authorised before a restart (a fresh provider), up to its amount', async () => {
+    const outcome = await createTestPaymentProvider(today).authorise(pay('4242424242424242', { amount: 7300 }));
+    assert.equal(outcome.status, 'authorised');
+    if (outcome.status !== 'authorised') return;
+    const restarted = createTestPaymentProvider(today);
+    await assert.rejects(restarted.refund(outcome.reference, 7301), /cannot refund/);
+    assert.deepEqual(await restarted.refund(outcome.reference, 7300), { status: 'refunded' });
+  });
+
   it('Luhn: appending the right check digit always passes, a changed digit never does', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 11, maxLength: 18 }), (body) => {

@@ -45,7 +45,8 @@ export function createTestPaymentProvider(now: () => Date = () => new Date()): P
       return outcome;
     },
     async refund(reference: string, amountMinor: number) {
-      const amount = authorised.get(reference);
+      // The reference carries the amount, as a real provider keeps it on its side: refunds work after a restart.
+      const amount = authorised.get(reference) ?? amountInReference(reference);
       if (amount === undefined) throw new Error(`no authorised payment ${reference}`);
       if (amountMinor <= 0 || amountMinor > amount) throw new Error(`cannot refund ${amountMinor} of ${amount}`);
       if (refunded.has(reference)) return { status: 'already_refunded' as const };
@@ -69,8 +70,13 @@ function decide(request: PaymentRequest, today: Date): PaymentOutcome {
   if (endOfMonth <= today) return declined('expired_card');
   const card = testCards[number];
   if (card?.outcome === 'declined') return declined(card.reason);
-  const reference = `test_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
+  const reference = `test_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}_${request.amountMinor}`;
   return { status: 'authorised', reference };
+}
+
+function amountInReference(reference: string): number | undefined {
+  const match = /^test_[0-9a-f]{24}_(\d{1,15})$/.exec(reference);
+  return match ? Number(match[1]) : undefined;
 }
 
 function declined(reason: PaymentDeclineReason): PaymentOutcome {
