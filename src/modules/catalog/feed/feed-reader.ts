@@ -37,17 +37,29 @@ export function feedFormat(filePath: string): FeedFormat {
   }
 }
 
+export interface ReadFeedOptions {
+  maxLineBytes?: number;
+  /** Told the bytes read so far after each chunk of the file (for a progress bar). */
+  onBytes?: (bytesRead: number) => void;
+}
+
 /** Streams the records of a .csv, .tsv or .jsonl feed with their 1-based starting line numbers. */
-export function readFeed(filePath: string, options: { maxLineBytes?: number } = {}): AsyncIterable<FeedItem> {
+export function readFeed(filePath: string, options: ReadFeedOptions = {}): AsyncIterable<FeedItem> {
   const format = feedFormat(filePath);
   const max = options.maxLineBytes ?? MAX_LINE_BYTES;
+  let read = 0;
+  const onBytes = options.onBytes;
+  const counted = (chunk: Buffer): void => {
+    read += chunk.length;
+    onBytes?.(read);
+  };
   switch (format) {
     case 'csv':
-      return readDelimited(filePath, ',', true, max);
+      return readDelimited(filePath, ',', true, max, counted);
     case 'tsv':
-      return readDelimited(filePath, '\t', false, max);
+      return readDelimited(filePath, '\t', false, max, counted);
     case 'jsonl':
-      return readJsonLines(filePath, max);
+      return readJsonLines(filePath, max, counted);
   }
 }
 
@@ -105,7 +117,13 @@ interface Parsed {
   before: FeedItem[];
 }
 
-async function* readDelimited(filePath: string, delimiter: string, quoted: boolean, max: number): AsyncGenerator<FeedItem> {
+async function* readDelimited(
+  filePath: string,
+  delimiter: string,
+  quoted: boolean,
+  max: number,
+  counted: (chunk: Buffer) => void,
+): AsyncGenerator<FeedItem> {
   const index = new LineIndex();
   // Skips and records are numbered inside the parser's callbacks, in the order it meets them,
   // because the parser runs ahead of whoever iterates it.
@@ -143,6 +161,7 @@ async function* readDelimited(filePath: string, delimiter: string, quoted: boole
   const tracker = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       index.note(chunk);
+      counted(chunk);
       done(null, chunk);
     },
   });
@@ -178,7 +197,7 @@ function lineItem(bytes: Buffer, line: number): FeedItem | null {
   return { line, record: value as Record<string, unknown> };
 }
 
-async function* readJsonLines(filePath: string, max: number): AsyncGenerator<FeedItem> {
+async function* readJsonLines(filePath: string, max: number, counted: (chunk: Buffer) => void): AsyncGenerator<FeedItem> {
   // Split on the newline byte ourselves (it never occurs inside a UTF-8 sequence) so an
   // over-long line is dropped as it streams instead of being buffered whole as readline would.
   let line = 0;
@@ -202,6 +221,7 @@ async function* readJsonLines(filePath: string, max: number): AsyncGenerator<Fee
     return item;
   };
   for await (const chunk of createReadStream(filePath) as AsyncIterable<Buffer>) {
+    counted(chunk);
     let start = 0;
     for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
       append(chunk.subarray(start, nl));

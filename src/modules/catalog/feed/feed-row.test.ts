@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { RowResult } from './feed-row.js';
-import { classifyImageLink, validateFeedRow } from './feed-row.js';
+import { classifyImageLink, parseAvailabilityDate, validateFeedRow } from './feed-row.js';
 
 const good = {
   id: 'SKU-001',
@@ -133,5 +133,40 @@ describe('validateFeedRow', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the importer attributes: availability_date, quantity, item_group_id', () => {
+  it('reads availability_date as Google writes it, as a UTC instant', () => {
+    assert.equal(parseAvailabilityDate('2026-03-01'), '2026-03-01T00:00:00.000Z');
+    assert.equal(parseAvailabilityDate('2026-03-01T09:00+0100'), '2026-03-01T08:00:00.000Z');
+    assert.equal(parseAvailabilityDate('2026-03-01T09:00:30-05:00'), '2026-03-01T14:00:30.000Z');
+    assert.equal(parseAvailabilityDate('2026-03-01 09:00'), '2026-03-01T09:00:00.000Z');
+    for (const bad of ['2026-02-30', '2026-13-01', 'next week', '01/03/2026', '2026-03-01T25:00Z']) assert.equal(parseAvailabilityDate(bad), null, bad);
+    const result = validateFeedRow({ ...good, availability: 'preorder', availability_date: '2026-03-01' }, 2);
+    assert.ok(result.ok);
+    assert.equal(result.row.availability_date, '2026-03-01T00:00:00.000Z');
+    assert.deepEqual(errorsOf(validateFeedRow({ ...good, availability_date: 'soon' }, 2)).map((e) => e.field), ['availability_date']);
+  });
+
+  it('reads quantity as a whole number of 0 or more', () => {
+    for (const [raw, expected] of [['0', 0], ['12', 12], [7, 7], ['', null]] as const) {
+      const result = validateFeedRow({ ...good, quantity: raw }, 2);
+      assert.ok(result.ok, String(raw));
+      assert.equal(result.row.quantity, expected);
+    }
+    for (const bad of ['-1', '2.5', 'many', 2.5, '99999999999']) {
+      const errors = errorsOf(validateFeedRow({ ...good, quantity: bad }, 2));
+      assert.deepEqual(errors.map((e) => e.field), ['quantity'], String(bad));
+    }
+  });
+
+  it('holds item_group_id to the same rule as id, since it becomes the product id', () => {
+    assert.deepEqual(errorsOf(validateFeedRow({ ...good, item_group_id: 'a group/with slash' }, 2)).map((e) => e.field), ['item_group_id']);
+  });
+
+  it('names the attributes whose bytes were not UTF-8', () => {
+    const errors = errorsOf(validateFeedRow({ ...good, title: 'Robe d\uFFFDt\uFFFD', unknown_column: '\uFFFD' }, 5));
+    assert.deepEqual(errors, [{ line: 5, field: 'title', reason: 'has bytes that are not UTF-8: save the feed as UTF-8' }]);
   });
 });

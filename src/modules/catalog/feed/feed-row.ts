@@ -27,6 +27,10 @@ export interface FeedRow {
   image_link: ImageLink;
   additional_image_links: ImageLink[];
   availability: Availability;
+  /** Google's `availability_date` as an ISO 8601 UTC instant: when a preorder ships. */
+  availability_date: string | null;
+  /** The extension attribute `quantity`: units in stock, when the feed manages stock. */
+  quantity: number | null;
   price: Money;
   sale_price: Money | null;
   brand: string;
@@ -61,13 +65,14 @@ export const MAX_ADDITIONAL_IMAGES = 10;
 
 // Control characters other than tab and newline never belong in product text.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g; // eslint-disable-line no-control-regex
+const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/; // eslint-disable-line no-control-regex
 
 /** Feed values arrive as strings (CSV) or JSON scalars (JSONL); empty means absent. */
 function toText(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value !== 'string') return value;
-  const text = value.replace(CONTROL, '').trim();
+  const text = (HAS_CONTROL.test(value) ? value.replace(CONTROL, '') : value).trim();
   return text === '' ? undefined : text;
 }
 
@@ -170,46 +175,107 @@ const additionalImages = z
   });
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._~:-]{0,49}$/;
+const ID_RULE = 'must be 1–50 characters: letters, digits and . _ ~ : - (starting with a letter or digit)';
 
-export const FeedRowSchema = z
-  .object({
-    id: z.preprocess(toText, z.string({ error: textError('text') }).regex(ID, {
-      error: 'must be 1–50 characters: letters, digits and . _ ~ : - (starting with a letter or digit)',
-    })),
-    title: required(150),
-    description: capped(5000),
-    link: capped(2000),
-    image_link: z.preprocess(toText, imageLink),
-    additional_image_link: additionalImages,
-    availability: oneOf(AVAILABILITIES),
-    price: z.preprocess(toText, price()),
-    sale_price: z.preprocess(toText, price().optional()),
-    brand: required(70),
-    gtin: capped(50),
-    mpn: capped(70),
-    condition: optionalOneOf(CONDITIONS),
-    google_product_category: capped(750),
-    product_type: capped(750),
-    color: capped(100),
-    size: capped(100),
-    size_system: capped(10),
-    material: capped(200),
-    pattern: capped(100),
-    gender: z.preprocess((v) => {
-      const t = toText(v);
-      if (typeof t !== 'string') return t;
-      const g = t.toLowerCase();
-      // Retailers often write the department rather than Google's value.
-      return g === 'women' || g === 'womens' ? 'female' : g === 'men' || g === 'mens' ? 'male' : g;
-    }, z.enum(GENDERS, { error: 'must be one of male, female, unisex' }).nullish().transform((v) => v ?? null)),
-    age_group: optionalOneOf(AGE_GROUPS),
-    item_group_id: capped(50),
-    custom_label_0: capped(100),
-    custom_label_1: capped(100),
-    custom_label_2: capped(100),
-    custom_label_3: capped(100),
-    custom_label_4: capped(100),
-  })
+/** The most units one variant may hold (the stock column is a 32-bit integer). */
+export const MAX_QUANTITY = 2_000_000_000;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * An ISO 8601 date or date-time, as Google writes `availability_date` ("2026-03-01T09:00+0100"), as a
+ * UTC instant. A date alone means midnight UTC; a time without an offset is read as UTC.
+ */
+export function parseAvailabilityDate(raw: string): string | null {
+  const m = ISO_DATE.exec(raw.trim());
+  if (m === null) return null;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', zone] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  const offset = zone === undefined || zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  const instant = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
+  return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
+}
+
+const availabilityDate = z.preprocess(
+  toText,
+  z
+    .string({ error: textError('an ISO 8601 date') })
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return null;
+      const instant = parseAvailabilityDate(raw);
+      if (instant !== null) return instant;
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date, like 2026-03-01 or 2026-03-01T09:00+01:00' });
+      return z.NEVER;
+    }),
+);
+
+const quantity = z.preprocess(
+  toText,
+  z
+    .string({ error: textError('a whole number') })
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined) return null;
+      const n = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
+      if (Number.isInteger(n) && n <= MAX_QUANTITY) return n;
+      ctx.addIssue({ code: 'custom', message: /^\d+$/.test(raw) ? `must be at most ${MAX_QUANTITY}` : 'must be a whole number of 0 or more' });
+      return z.NEVER;
+    }),
+);
+
+const feedRowObject = z.object({
+  id: z.preprocess(toText, z.string({ error: textError('text') }).regex(ID, { error: ID_RULE })),
+  title: required(150),
+  description: capped(5000),
+  link: capped(2000),
+  image_link: z.preprocess(toText, imageLink),
+  additional_image_link: additionalImages,
+  availability: oneOf(AVAILABILITIES),
+  availability_date: availabilityDate,
+  quantity,
+  price: z.preprocess(toText, price()),
+  sale_price: z.preprocess(toText, price().optional()),
+  brand: required(70),
+  gtin: capped(50),
+  mpn: capped(70),
+  condition: optionalOneOf(CONDITIONS),
+  google_product_category: capped(750),
+  product_type: capped(750),
+  color: capped(100),
+  size: capped(100),
+  size_system: capped(10),
+  material: capped(200),
+  pattern: capped(100),
+  gender: z.preprocess((v) => {
+    const t = toText(v);
+    if (typeof t !== 'string') return t;
+    const g = t.toLowerCase();
+    // Retailers often write the department rather than Google's value.
+    return g === 'women' || g === 'womens' ? 'female' : g === 'men' || g === 'mens' ? 'male' : g;
+  }, z.enum(GENDERS, { error: 'must be one of male, female, unisex' }).nullish().transform((v) => v ?? null)),
+  age_group: optionalOneOf(AGE_GROUPS),
+  // It becomes the product's id (and its URL), so it follows the same rule as `id`.
+  item_group_id: z.preprocess(
+    toText,
+    z.string({ error: textError('text') }).regex(ID, { error: ID_RULE }).nullish().transform((v) => v ?? null),
+  ),
+  custom_label_0: capped(100),
+  custom_label_1: capped(100),
+  custom_label_2: capped(100),
+  custom_label_3: capped(100),
+  custom_label_4: capped(100),
+});
+
+/** The attributes a row is read from, in Merchant Center spelling. */
+export const FEED_ATTRIBUTES: readonly string[] = Object.keys(feedRowObject.shape);
+const ATTRIBUTE_SET: ReadonlySet<string> = new Set(FEED_ATTRIBUTES);
+
+export const FeedRowSchema = feedRowObject
   .superRefine((row, ctx) => {
     const sale = row.sale_price;
     if (sale === undefined) return;
@@ -228,6 +294,8 @@ export const FeedRowSchema = z
       image_link: r.image_link,
       additional_image_links: r.additional_image_link,
       availability: r.availability,
+      availability_date: r.availability_date,
+      quantity: r.quantity,
       price: r.price,
       sale_price: r.sale_price ?? null,
       brand: r.brand,
@@ -269,7 +337,18 @@ export function validateFeedRow(record: Record<string, unknown>, line: number): 
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     return { ok: false, errors: [{ line, field: '(record)', reason: 'must be an object of attributes' }] };
   }
-  const parsed = FeedRowSchema.safeParse(attributes(record));
+  const values = attributes(record);
+  // Bytes that are not UTF-8 arrive as U+FFFD: the text is already lost, so say so instead of storing it.
+  const garbled: string[] = [];
+  for (const name in values) {
+    const v = values[name];
+    const lost = typeof v === 'string' ? v.includes('\uFFFD') : Array.isArray(v) && v.some((x) => typeof x === 'string' && x.includes('\uFFFD'));
+    if (lost && ATTRIBUTE_SET.has(name)) garbled.push(name);
+  }
+  if (garbled.length > 0) {
+    return { ok: false, errors: garbled.map((field) => ({ line, field, reason: 'has bytes that are not UTF-8: save the feed as UTF-8' })) };
+  }
+  const parsed = FeedRowSchema.safeParse(values);
   if (parsed.success) return { ok: true, row: parsed.data };
   const errors = parsed.error.issues.map((issue) => ({
     line,

@@ -138,15 +138,33 @@ interface Hit {
   length: number;
 }
 
+/** The forms a keyword matches as a token (see `wordMatches`): "dress", "dresss", "dresses". */
+function formsOf(keyword: string): string[] {
+  return /(s|x|z|ch|sh)$/.test(keyword) ? [keyword, `${keyword}s`, `${keyword}es`] : [keyword, `${keyword}s`];
+}
+
+// Rules by the forms of their first word, so a text is matched token by token instead of rule by rule
+// (the importer categorises every row: this is most of a row's validation time otherwise).
+const RULES_BY_FIRST_WORD: ReadonlyMap<string, readonly { rule: Rule; order: number }[]> = (() => {
+  const index = new Map<string, { rule: Rule; order: number }[]>();
+  RULES.forEach((rule, order) => {
+    for (const form of new Set(formsOf(rule.words[0] ?? ''))) index.set(form, [...(index.get(form) ?? []), { rule, order }]);
+  });
+  return index;
+})();
+
 function hitsIn(tokens: readonly string[]): Hit[] {
-  const hits: Hit[] = [];
-  for (const rule of RULES) {
-    const n = rule.words.length;
-    for (let start = 0; start + n <= tokens.length; start++) {
-      if (rule.words.every((w, k) => wordMatches(tokens[start + k] ?? '', w))) hits.push({ rule, end: start + n, length: n });
+  const found: { hit: Hit; order: number; start: number }[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    for (const { rule, order } of RULES_BY_FIRST_WORD.get(tokens[start] ?? '') ?? []) {
+      const n = rule.words.length;
+      if (start + n > tokens.length) continue;
+      if (rule.words.every((w, k) => wordMatches(tokens[start + k] ?? '', w))) found.push({ hit: { rule, end: start + n, length: n }, order, start });
     }
   }
-  return hits;
+  // In rule order, then position: ties between equally good hits go the way they always have.
+  found.sort((a, b) => a.order - b.order || a.start - b.start);
+  return found.map((f) => f.hit);
 }
 
 function better(a: Hit, b: Hit): boolean {
