@@ -5,7 +5,8 @@ import { AppError } from './platform/http/errors.js';
 import { errorResponses } from './platform/http/schemas.js';
 import { registerBlobRoutes } from './platform/storage/index.js';
 import { identityRoutes } from './modules/identity/index.js';
-import { catalogRoutes } from './modules/catalog/index.js';
+import { commerceRoutes } from './modules/commerce/index.js';
+import { catalogImportRoutes, catalogRoutes } from './modules/catalog/index.js';
 
 const apiIndex = z.object({ name: z.string(), version: z.string(), openapi: z.string(), docs: z.string() });
 
@@ -65,7 +66,9 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
         sessionDays: config.http.sessionDays,
         authRateLimitPerMinute: config.http.authRateLimitPerMinute,
       });
+      await api.register(commerceRoutes, { commerce: container.commerce });
       await api.register(catalogRoutes, { catalog: container.catalog });
+      await api.register(catalogImportRoutes, { imports: container.catalogImports });
     },
     { prefix: '/api/v1' },
   );

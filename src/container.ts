@@ -8,7 +8,8 @@ import { Outbox } from './platform/outbox/index.js';
 import { packageRoot } from './platform/paths.js';
 import { createLocalStorage, type BlobStorage } from './platform/storage/index.js';
 import { createIdentityService, type IdentityService } from './modules/identity/index.js';
-import { createCatalogService, type CatalogService } from './modules/catalog/index.js';
+import { createCommerceService, createTestPaymentProvider, type CommerceService } from './modules/commerce/index.js';
+import { createCatalogImportService, createCatalogService, type CatalogImportService, type CatalogService } from './modules/catalog/index.js';
 
 /** Everything the app and the CLI commands run on, built once from the configuration. */
 export interface Container {
@@ -21,6 +22,9 @@ export interface Container {
   outbox: Outbox;
   identity: IdentityService;
   catalog: CatalogService;
+  /** Catalogue feed imports (the CLI's and the API's). */
+  catalogImports: CatalogImportService;
+  commerce: CommerceService;
   /** Stops the relay, then closes the bus and the database, in that order. */
   close(): Promise<void>;
 }
@@ -64,7 +68,10 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
   const storage = parts.storage ?? createLocalStorage(path.join(config.dataDir, 'blobs'));
   const outbox = new Outbox({ database, bus, log });
   const identity = createIdentityService({ database, outbox, sessionDays: config.http.sessionDays });
+  // The built-in test provider is the only one so far: test cards, no money moves.
+  const commerce = createCommerceService({ database, outbox, payments: createTestPaymentProvider() });
   const catalog = createCatalogService({ database, outbox });
+  const catalogImports = createCatalogImportService({ database, storage, dataDir: config.dataDir, log });
 
   let closed: Promise<void> | undefined;
   return {
@@ -77,8 +84,12 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
     outbox,
     identity,
     catalog,
+    catalogImports,
+    commerce,
     close() {
       closed ??= (async () => {
+        // Background imports stop at their next batch; what they committed stays.
+        await catalogImports.close();
         await outbox.stop();
         await bus.close();
         await database.close();

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { runGrantKind } from './cli/accounts.js';
+import { actorKinds, type ActorKind } from './platform/http/context.js';
 import { ConfigError, loadConfig, type ConfigOverrides } from './config.js';
 import { version } from './container.js';
 import { runMigrate } from './cli/migrate.js';
 import { runServe } from './cli/serve.js';
+import { ImportCatalogError, runImportCatalog } from './cli/import-catalog.js';
+import { DEFAULT_STOCK } from './modules/catalog/index.js';
 
 /**
  * The `coterie` command. Every failure ends with one line on stderr and a non-zero exit status.
@@ -43,12 +47,27 @@ program
 const importCommand = program.command('import').description('import a product feed or an event history');
 importCommand
   .command('catalog <file>')
-  .description('import a Google Merchant Center feed (.csv, .tsv or .jsonl)')
-  .action(() => notAvailableYet('import catalog'));
+  .description('import a Google Merchant Center feed (.csv, .tsv or .jsonl); local image paths are read beside it')
+  .option('--no-images', 'do not fetch images (products get none)')
+  .option('--default-stock <n>', 'stock of a new size the feed gives no quantity for', wholeNumber, DEFAULT_STOCK)
+  .action(async (file: string, options: { images: boolean; defaultStock: number }) => {
+    await runImportCatalog(loadConfig(process.env, overrides()), file, options);
+  });
 importCommand
   .command('events <file>')
   .description('import interaction events, one JSON object per line')
   .action(() => notAvailableYet('import events'));
+
+program
+  .command('accounts')
+  .description('operator tasks on accounts')
+  .command('grant')
+  .description('make an account an admin, buyer, stylist … (how the first admin is made)')
+  .addArgument(new Argument('<handle>', 'the account'))
+  .addArgument(new Argument('<kind>', 'what it becomes').choices(actorKinds))
+  .action(async (handle: string, kind: ActorKind) => {
+    await runGrantKind(loadConfig(process.env, overrides()), handle, kind);
+  });
 
 program
   .command('reindex')
@@ -56,6 +75,11 @@ program
   .action(() => notAvailableYet('reindex'));
 
 class CliFailure extends Error {}
+
+function wholeNumber(value: string): number {
+  if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more');
+  return Number(value);
+}
 
 function notAvailableYet(command: string): never {
   throw new CliFailure(`"${command}" is not available yet in this version of Coterie`);
@@ -69,7 +93,7 @@ try {
     process.exit(error.exitCode);
   }
   const message =
-    error instanceof ConfigError || error instanceof CliFailure
+    error instanceof ConfigError || error instanceof CliFailure || error instanceof ImportCatalogError
       ? error.message
       : error instanceof Error
         ? error.message.split('\n')[0]

@@ -71,7 +71,7 @@ export async function joinAs(world: TestWorld, handle: string, options: { kind?:
     payload: { handle, email: `${handle}@example.com`, password: 'correct horse battery' },
   });
   if (response.statusCode !== 201) throw new Error(`sign-up of ${handle} failed: ${response.body}`);
-  const account = (response.json() as { account: { id: string; handle: string } }).account;
+  const account = response.json<{ account: { id: string; handle: string } }>().account;
   if (options.kind !== undefined || options.eip !== undefined) {
     await world.container.database.query('update accounts set kind = coalesce($2, kind), eip = coalesce($3, eip) where id = $1', [
       account.id,

@@ -47,4 +47,14 @@ describe('EIP clients and their stylists', () => {
     );
     assert.equal(outbox[0]?.n, 2);
   });
+
+  it('the operator grants a kind without a session (coterie accounts grant), and it is audited', async () => {
+    const granted = await world.container.identity.grantKind('CLEO', 'buyer');
+    assert.equal(granted.kind, 'buyer');
+    const events = await world.container.database.query<{ data: { by: string | null; to: string } }>(
+      "select data from outbox where type = 'identity.account_kind_changed' order by seq desc limit 1",
+    );
+    assert.deepEqual([events[0]?.data.to, events[0]?.data.by], ['buyer', null]);
+    await assert.rejects(world.container.identity.grantKind('nobody.here', 'admin'), /was not found/);
+  });
 });

@@ -18,7 +18,8 @@ export interface AccountKindChanged {
   handle: string;
   from: ActorKind;
   to: ActorKind;
-  by: string;
+  /** The admin who changed it, or null for the operator on the command line. */
+  by: string | null;
 }
 
 export interface AccountEipChanged {

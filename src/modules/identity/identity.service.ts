@@ -48,6 +48,20 @@ export function createIdentityService(deps: IdentityDeps) {
     return { token, session };
   }
 
+  async function setKind(handle: string, kind: ActorKind, by: string | null): Promise<AccountRow> {
+    const row = await repo.findAccountByHandle(db, handle.toLowerCase());
+    if (!row) throw fail.notFound('Account');
+    if (row.kind === kind) return row;
+    return outbox.transaction(async (tx) => {
+      const changed = await repo.updateAccount(tx, row.id, { kind });
+      await outbox.emit(tx, {
+        type: identityEvents.accountKindChanged,
+        data: { account_id: row.id, handle: row.handle, from: row.kind, to: kind, by } satisfies AccountKindChanged,
+      });
+      return changed;
+    });
+  }
+
   async function findVisibleAccount(ctx: RequestContext, handle: string): Promise<AccountRow> {
     const row = await repo.findAccountByHandle(db, handle);
     if (!row) throw fail.notFound('Account');
@@ -141,19 +155,14 @@ export function createIdentityService(deps: IdentityDeps) {
     /** Admins make buyers, stylists, brands … out of accounts. */
     async changeKind(ctx: RequestContext, handle: string, kind: ActorKind): Promise<AccountView> {
       const admin = requireKind(ctx, 'admin');
-      const row = await repo.findAccountByHandle(db, handle);
-      if (!row) throw fail.notFound('Account');
-      if (row.kind === kind) return toView(row, true);
-      const updated = await outbox.transaction(async (tx) => {
-        const changed = await repo.updateAccount(tx, row.id, { kind });
-        await outbox.emit(tx, {
-          type: identityEvents.accountKindChanged,
-          data: { account_id: row.id, handle: row.handle, from: row.kind, to: kind, by: admin.id } satisfies AccountKindChanged,
-        });
-        return changed;
-      });
-      ctx.log.info({ account_id: row.id, from: row.kind, to: kind }, 'account kind changed');
+      const updated = await setKind(handle, kind, admin.id);
+      ctx.log.info({ account_id: updated.id, to: kind }, 'account kind changed');
       return toView(updated, true);
+    },
+
+    /** The operator's way in (`coterie accounts grant`): makes the first admin, or any kind, without a session. */
+    async grantKind(handle: string, kind: ActorKind): Promise<AccountView> {
+      return toView(await setKind(handle, kind, null), true);
     },
 
     /**

@@ -17,8 +17,8 @@ export interface TestDatabase extends Database {
   close(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const { databaseUrl } = loadConfig();
+export async function createTestDatabase(options: { databaseUrl?: string | undefined } = {}): Promise<TestDatabase> {
+  const databaseUrl = 'databaseUrl' in options ? options.databaseUrl : loadConfig().databaseUrl;
   return databaseUrl ? createPostgresTestDatabase(databaseUrl) : createPgliteTestDatabase();
 }
 
