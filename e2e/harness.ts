@@ -4,7 +4,7 @@
  * started here is stopped and deleted afterwards; a failing journey leaves a full-page screenshot
  * in e2e/artifacts/<journey name>.png.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -88,9 +88,14 @@ interface RunningServer {
   recentOutput(): string;
 }
 
+/** The data folder of the journey file's server, inside its work folder. */
+function dataDirOf(workDir: string): string {
+  return path.join(workDir, 'data');
+}
+
 async function startServer(workDir: string): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = path.join(workDir, 'data');
+  const dataDir = dataDirOf(workDir);
   const child = spawn(process.execPath, ['bin/coterie.js', 'serve', '--port', String(port), '--data', dataDir], {
     cwd: repoRoot,
     env: process.env,
@@ -160,11 +165,31 @@ function artifactName(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
+export interface CoterieOptions {
+  /**
+   * Runs before the server starts, with the folder its data will live in and a scratch folder
+   * beside it: the place to import a catalogue with `runCoterie`.
+   */
+  prepare?: (folders: { dataDir: string; workDir: string }) => Promise<void>;
+}
+
+/**
+ * Runs the `coterie` command to completion (e.g. `import catalog`), failing with its output
+ * when it exits non-zero. Returns what it printed on stdout.
+ */
+export function runCoterie(args: string[]): string {
+  const result = spawnSync(process.execPath, ['bin/coterie.js', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+  if (result.status !== 0) {
+    throw new Error(`coterie ${args.join(' ')} exited ${result.status ?? result.signal}:\n${result.stdout}${result.stderr}`);
+  }
+  return result.stdout;
+}
+
 /**
  * Sets up the journeys of one file: a Coterie server shared by them, started before the first and
  * stopped after the last. Returns `journey(name, device, run)` to declare each journey.
  */
-export function useCoterie() {
+export function useCoterie(options: CoterieOptions = {}) {
   const skip = chromiumSkipReason();
   let server: RunningServer | undefined;
   let workDir: string | undefined;
@@ -175,6 +200,7 @@ export function useCoterie() {
       throw new Error(`Browser journeys need Chromium at ${CHROMIUM_PATH} and CI is set: apt-get install -y chromium`);
     }
     workDir = await mkdtemp(path.join(tmpdir(), 'coterie-e2e-'));
+    await options.prepare?.({ dataDir: dataDirOf(workDir), workDir });
     server = await startServer(workDir);
   });
 
@@ -214,6 +240,19 @@ export function useCoterie() {
   }
 
   return { journey, baseUrl: () => server?.baseUrl ?? '' };
+}
+
+/**
+ * Saves a full-page screenshot as e2e/artifacts/<name>.png once the page's images have loaded,
+ * for people reviewing a change to see each step.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(artifactsDir, { recursive: true });
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  // From the top, so the sticky top bar is not painted across the middle of the full page.
+  // (e2e code has no DOM types: the page's window is reached through globalThis.)
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+  await page.screenshot({ path: path.join(artifactsDir, `${artifactName(name)}.png`), fullPage: true });
 }
 
 /** Waits until the locator is visible; a readable alternative to an expect library. */

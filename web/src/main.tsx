@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { AuthProvider } from './auth/AuthContext.tsx';
+import { BagProvider } from './bag/BagContext.tsx';
 import { AppErrorBoundary } from './components/AppErrorBoundary.tsx';
 import { createAppRouter } from './routes.tsx';
 import './styles/tokens.css';
@@ -10,6 +11,8 @@ import './styles/components.css';
 import './styles/forms.css';
 import './styles/shell.css';
 import './styles/pages.css';
+import './styles/shop.css';
+import './styles/commerce.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing <div id="root">');
@@ -20,7 +23,9 @@ createRoot(container).render(
   <StrictMode>
     <AppErrorBoundary>
       <AuthProvider>
-        <RouterProvider router={router} />
+        <BagProvider>
+          <RouterProvider router={router} />
+        </BagProvider>
       </AuthProvider>
     </AppErrorBoundary>
   </StrictMode>,

@@ -1,13 +1,20 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { CATALOGUE_STAFF, RequireKind } from './auth/RequireKind.tsx';
 import { RequireMember } from './auth/RequireMember.tsx';
 import { AppShell } from './components/shell/AppShell.tsx';
+import { AdminImportPage } from './pages/AdminImportPage.tsx';
+import { AdminImportsPage } from './pages/AdminImportsPage.tsx';
 import { BagPage } from './pages/BagPage.tsx';
+import { CheckoutPage } from './pages/CheckoutPage.tsx';
 import { ExplorePage } from './pages/ExplorePage.tsx';
 import { FeedPage } from './pages/FeedPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MemberProfilePage } from './pages/MemberProfilePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OrderPage } from './pages/OrderPage.tsx';
+import { OrdersPage } from './pages/OrdersPage.tsx';
+import { ProductPage } from './pages/ProductPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
 import { UploadPage } from './pages/UploadPage.tsx';
@@ -26,6 +33,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <FeedPage /> },
           { path: 'explore', element: <ExplorePage /> },
+          { path: 'products/:id', element: <ProductPage /> },
           { path: 'join', element: <JoinPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'u/:handle', element: <MemberProfilePage /> },
@@ -35,7 +43,18 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'upload', element: <UploadPage /> },
               { path: 'bag', element: <BagPage /> },
+              { path: 'checkout', element: <CheckoutPage /> },
+              { path: 'orders', element: <OrdersPage /> },
+              { path: 'orders/:id', element: <OrderPage /> },
               { path: 'profile', element: <ProfilePage /> },
+              {
+                // Catalogue work: buyers and admins only.
+                element: <RequireKind kinds={CATALOGUE_STAFF} />,
+                children: [
+                  { path: 'admin/imports', element: <AdminImportsPage /> },
+                  { path: 'admin/imports/:id', element: <AdminImportPage /> },
+                ],
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -44,21 +44,35 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
  * Calls the Coterie API with the member's same-origin session cookie.
  * Mutating calls always send a JSON body: the server refuses cookie-authenticated requests that a
  * plain HTML form could forge, and an empty body with a JSON content type is itself an error.
+ * `headers` adds request headers, e.g. the checkout's `Idempotency-Key`.
  */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function apiRequest<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  headers?: Record<string, string>,
+): Promise<T> {
   const mutating = method !== 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (mutating) headers['Content-Type'] = 'application/json';
+  const allHeaders: Record<string, string> = { Accept: 'application/json', ...headers };
+  if (mutating) allHeaders['Content-Type'] = 'application/json';
+  return send<T>(`/api/v1${path}`, {
+    method,
+    headers: allHeaders,
+    body: mutating ? JSON.stringify(body ?? {}) : undefined,
+    signal,
+  });
+}
 
+/** Posts a multipart form (a file upload); the browser writes the content type and its boundary. */
+export async function apiUpload<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  return send<T>(`/api/v1${path}`, { method: 'POST', headers: { Accept: 'application/json' }, body: form, signal });
+}
+
+async function send<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: mutating ? JSON.stringify(body ?? {}) : undefined,
-      signal,
-    });
+    response = await fetch(url, { ...init, credentials: 'same-origin' });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, NETWORK_ERROR_CODE, 'We couldn’t reach Coterie. Check your connection and try again.');
@@ -72,4 +86,25 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     throw new ApiError(response.status, code, message, details ?? []);
   }
   throw new ApiError(response.status, 'COT_ERR_UNEXPECTED', 'Something went wrong on our side. Please try again.');
+}
+
+/** Whether a failure is an abort of our own (a newer request or an unmounted page), not a problem. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** The message a member should read for any failure. */
+export function problemMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong in the app. Please try again.';
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Orders and imports are named by UUIDs; any other id in a URL cannot name one, so it answers
+ * the same "not found" the server gives for an unknown id, without asking it.
+ */
+export function requireUuid(id: string): void {
+  if (!UUID.test(id)) throw new ApiError(404, 'COT_ERR_NOT_FOUND', 'Not found');
 }

@@ -36,3 +36,214 @@ export interface ApiErrorBody {
     details?: ApiErrorDetail[];
   };
 }
+
+/* ------------------------------------------------------------------ Shop */
+
+/** An amount in the currency's minor unit (pence, cents; yen have none) and its ISO 4217 code. */
+export interface Money {
+  amount_minor: number;
+  currency: string;
+}
+
+export type ProductStatus = 'draft' | 'early_access' | 'live' | 'sold_out' | 'archived';
+
+export interface Variant {
+  sku: string;
+  size: string;
+  stock: number;
+}
+
+/** A product as search results and grids show it. `images` are URLs such as /blobs/<key>. */
+export interface ProductSummary {
+  id: string;
+  title: string;
+  brand: string;
+  brand_slug: string;
+  category: string;
+  subcategory: string | null;
+  /** Palette slugs, the main colour first. */
+  colours: string[];
+  status: ProductStatus;
+  price: Money;
+  sale_price: Money | null;
+  images: string[];
+  variants: Variant[];
+  in_stock: boolean;
+  release_at: string | null;
+}
+
+export interface BrandInfo {
+  name: string;
+  slug: string;
+  logo_url: string | null;
+  story: string | null;
+}
+
+/** A member's photo recognised as this product. */
+export interface MemberPhoto {
+  id: string;
+  url: string;
+}
+
+/** A visually similar product, best first. */
+export interface SimilarProduct {
+  product_id: string;
+  score: number;
+}
+
+export interface ProductDetail extends ProductSummary {
+  description: string | null;
+  colour_raw: string | null;
+  materials: string[];
+  pattern: string | null;
+  gender: string | null;
+  age_group: string | null;
+  link: string | null;
+  brand_info: BrandInfo;
+  /** Whether the signed-in member may buy it now (false for visitors). */
+  can_buy: boolean;
+  similar: SimilarProduct[];
+  member_photos: MemberPhoto[];
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface ColourFacetValue extends FacetValue {
+  /** Null for multicolour, which has no single swatch. */
+  hex: string | null;
+}
+
+export interface ProductFacets {
+  brand: FacetValue[];
+  category: FacetValue[];
+  subcategory: FacetValue[];
+  colour: ColourFacetValue[];
+  size: FacetValue[];
+  price: { min_minor: number | null; max_minor: number | null; currency: string | null };
+  on_sale: number;
+}
+
+export interface ProductSearchResult {
+  results: ProductSummary[];
+  next: string | null;
+  total: number;
+  facets: ProductFacets;
+}
+
+export interface CatalogueColour {
+  slug: string;
+  name: string;
+  hex: string | null;
+}
+
+export interface CatalogueCategory {
+  slug: string;
+  name: string;
+  subcategories: { slug: string; name: string }[];
+}
+
+export interface CatalogueVocabulary {
+  categories: CatalogueCategory[];
+  colours: CatalogueColour[];
+}
+
+export type BagLineReason = 'sold_out' | 'not_enough_stock' | 'not_available';
+
+export interface BagLine {
+  sku: string;
+  product_id: string;
+  title: string;
+  brand: string;
+  size: string;
+  image: string | null;
+  unit_price: Money;
+  quantity: number;
+  line_total: Money;
+  stock: number;
+  available: boolean;
+  reason: BagLineReason | null;
+}
+
+export interface Bag {
+  lines: BagLine[];
+  /** Units, not lines. */
+  count: number;
+  subtotal: Money | null;
+  problems: { sku: string; reason: BagLineReason }[];
+}
+
+export interface ShippingAddress {
+  name: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  postcode: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  phone?: string | null;
+}
+
+export interface CheckoutRequest {
+  shipping_address: ShippingAddress;
+  payment: { card_number: string; expiry: string; cvc: string };
+  channel?: 'web' | 'app' | 'chat' | 'whatsapp';
+}
+
+export type OrderStatus = 'placed' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'returned';
+
+export interface OrderLine {
+  product_id: string;
+  sku: string;
+  title: string;
+  brand: string;
+  size: string;
+  image: string | null;
+  unit_price: Money;
+  quantity: number;
+  line_total: Money;
+}
+
+export interface Order {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  created_at: string;
+  currency: string;
+  subtotal: Money;
+  shipping: Money;
+  total: Money;
+  channel: string;
+  stylist: string | null;
+  conversation_id: string | null;
+  shipping_address: ShippingAddress;
+  lines: OrderLine[];
+  history: { status: OrderStatus; at: string; note: string | null }[];
+  /** Null until the payment is authorised. */
+  payment: { provider: string; reference: string; card_last4: string | null } | null;
+}
+
+export interface ImportRowError {
+  line: number;
+  field: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  id: string;
+  /** The feed's file name. */
+  source: string;
+  status: 'running' | 'completed' | 'failed';
+  started_at: string;
+  finished_at: string | null;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: ImportRowError[];
+  failure: string | null;
+}

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 import { Link, type LinkProps } from 'react-router';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost';
@@ -21,6 +21,8 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, Lo
   /** While true the button is disabled, announces itself busy and shows `loadingLabel`. */
   loading?: boolean;
   loadingLabel?: ReactNode;
+  /** React 19 passes refs as props; it reaches the <button> through the spread. */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 export function Button({

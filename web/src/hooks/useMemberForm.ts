@@ -2,6 +2,8 @@ import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
 
 type Errors<Field extends string> = Partial<Record<Field, string>>;
+/** The controls a member form holds: text inputs and selects. */
+type FieldElement = HTMLInputElement | HTMLSelectElement;
 
 export interface MemberFormOptions<Field extends string, Values extends Record<Field, string>> {
   initial: Values;
@@ -36,7 +38,7 @@ export function useMemberForm<Field extends string, Values extends Record<Field,
   const [errors, setErrors] = useState<Errors<Field>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const inputs = useRef(new Map<Field, HTMLInputElement | null>());
+  const inputs = useRef(new Map<Field, FieldElement | null>());
   const fieldOrder = Object.keys(initial) as Field[];
 
   function focusFirst(found: Errors<Field>) {
@@ -44,16 +46,16 @@ export function useMemberForm<Field extends string, Values extends Record<Field,
     if (first) inputs.current.get(first)?.focus();
   }
 
-  /** Props for one TextField: value, change, blur, error and a ref for focusing. */
+  /** Props for one TextField or SelectField: value, change, blur, error and a ref for focusing. */
   function field(name: Field) {
     return {
       name,
       value: values[name],
       error: errors[name] ?? null,
-      ref: (element: HTMLInputElement | null) => {
+      ref: (element: FieldElement | null) => {
         inputs.current.set(name, element);
       },
-      onChange(event: ChangeEvent<HTMLInputElement>) {
+      onChange(event: ChangeEvent<FieldElement>) {
         const raw = event.target.value;
         const value = normalise?.[name]?.(raw) ?? raw;
         const next = { ...values, [name]: value };

@@ -25,7 +25,7 @@ export function FeedPage() {
         title="Follow people and brands to fill your feed"
         action={
           <ButtonLink to="/explore" variant="secondary">
-            Explore what’s trending
+            Explore the collection
           </ButtonLink>
         }
       >

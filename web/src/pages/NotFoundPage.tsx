@@ -25,7 +25,7 @@ export function NotFoundPage() {
       >
         <p>
           There is nothing at <code className="code">{pathname}</code>. It may have been a season ago — try the feed or
-          see what’s trending.
+          explore the collection.
         </p>
       </EmptyState>
     </div>

@@ -1,5 +1,6 @@
 import { useAuth } from '../auth/AuthContext.tsx';
-import { Button } from '../components/Button.tsx';
+import { CATALOGUE_STAFF } from '../auth/RequireKind.tsx';
+import { Button, ButtonLink } from '../components/Button.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { ProfileView } from '../components/ProfileView.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
@@ -15,9 +16,18 @@ export function ProfilePage() {
 
 /** Account actions on your own profile; on phones this is where people look for "sign out". */
 export function OwnProfileActions() {
+  const { member } = useAuth();
   const { signOutNow, busy, problem } = useSignOut();
   return (
     <>
+      <ButtonLink to="/orders" variant="secondary" size="sm">
+        Your orders
+      </ButtonLink>
+      {member && CATALOGUE_STAFF.includes(member.kind) && (
+        <ButtonLink to="/admin/imports" variant="secondary" size="sm">
+          Catalogue imports
+        </ButtonLink>
+      )}
       <Button variant="secondary" size="sm" onClick={signOutNow} loading={busy} loadingLabel="Signing out…">
         Sign out
       </Button>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '../../api/types.ts';
+import { CATALOGUE_STAFF } from '../../auth/RequireKind.tsx';
 import { useSignOut } from '../../hooks/useSignOut.ts';
 import { Avatar } from '../Avatar.tsx';
 import { Icon } from '../Icon.tsx';
@@ -65,6 +66,20 @@ export function AccountMenu({ member }: { member: Me }) {
               Your profile
             </Link>
           </li>
+          <li>
+            <Link className="account-menu__item" to="/orders">
+              <Icon name="orders" size={18} />
+              Your orders
+            </Link>
+          </li>
+          {CATALOGUE_STAFF.includes(member.kind) && (
+            <li>
+              <Link className="account-menu__item" to="/admin/imports">
+                <Icon name="file" size={18} />
+                Catalogue imports
+              </Link>
+            </li>
+          )}
           <li>
             <button type="button" className="account-menu__item" onClick={signOutNow} disabled={signingOut} aria-busy={signingOut || undefined}>
               <Icon name="signOut" size={18} />

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useAuth } from '../../auth/AuthContext.tsx';
+import { BagAnnouncer } from '../../bag/BagContext.tsx';
 import { Notice } from '../Notice.tsx';
 import { AccountArea } from './AccountArea.tsx';
 import { MainNav } from './MainNav.tsx';
@@ -43,6 +44,7 @@ export function AppShell() {
       <footer className="footer">
         <p>Coterie — the members’ network for what you wear.</p>
       </footer>
+      <BagAnnouncer />
       <ScrollRestoration />
     </div>
   );

@@ -1,5 +1,6 @@
 import { NavLink, useLocation } from 'react-router';
 import { useAuth } from '../../auth/AuthContext.tsx';
+import { useBag } from '../../bag/BagContext.tsx';
 import { Avatar } from '../Avatar.tsx';
 import { Icon, type IconName } from '../Icon.tsx';
 
@@ -19,6 +20,7 @@ const destinations: Destination[] = [
 /** The app's five destinations. One landmark for every screen size; CSS decides where it sits. */
 export function MainNav() {
   const { member } = useAuth();
+  const { count } = useBag();
   const { pathname } = useLocation();
   // Your own public profile (/u/you) is still "Profile" for the purpose of the tab.
   const onOwnProfile = pathname === '/profile' || (member !== null && pathname === `/u/${member.handle}`);
@@ -31,6 +33,7 @@ export function MainNav() {
             <NavLink to={to} end={to === '/'} className={navClass}>
               <Icon name={icon} className="main-nav__icon" />
               <span className="main-nav__label">{label}</span>
+              {to === '/bag' && count > 0 && <BagCount count={count} />}
             </NavLink>
           </li>
         ))}
@@ -52,6 +55,17 @@ export function MainNav() {
         </li>
       </ul>
     </nav>
+  );
+}
+
+/** The number of items in the bag on its tab; read with the link as "Bag, 2 items". */
+function BagCount({ count }: { count: number }) {
+  return (
+    <span className="main-nav__badge">
+      <span className="visually-hidden">, </span>
+      {count > 99 ? '99+' : count}
+      <span className="visually-hidden">{count === 1 ? ' item' : ' items'}</span>
+    </span>
   );
 }
 

@@ -1,0 +1,48 @@
+import { useParams } from 'react-router';
+import { ImportReportView } from '../components/admin/ImportReportView.tsx';
+import { Button, ButtonLink } from '../components/Button.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { PageLoading } from '../components/PageLoading.tsx';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useImportReport } from '../hooks/useImportReport.ts';
+
+/** One import's report at /admin/imports/:id, following it live while it runs. */
+export function AdminImportPage() {
+  const { id = '' } = useParams();
+  const { lookup, retry } = useImportReport(id);
+  const report = lookup.status === 'ready' ? lookup.report : lookup.status === 'failed' ? lookup.report : null;
+  useDocumentTitle(report ? `Import of ${report.source}` : 'Catalogue import');
+
+  return (
+    <div className="page">
+      <PageHeader
+        eyebrow="Catalogue import"
+        title={report ? report.source : 'Catalogue import'}
+        actions={
+          <ButtonLink to="/admin/imports" variant="secondary" size="sm">
+            All imports
+          </ButtonLink>
+        }
+      />
+      {lookup.status === 'loading' && <PageLoading label="Loading the import…" />}
+      {lookup.status === 'missing' && (
+        <EmptyState icon="file" title="There is no such import">
+          <p>The link may be mistyped.</p>
+        </EmptyState>
+      )}
+      {lookup.status === 'failed' && (
+        <Notice tone="danger" title="We lost track of this import">
+          <p>{lookup.message}</p>
+          <div className="notice__actions">
+            <Button size="sm" variant="secondary" onClick={retry}>
+              Try again
+            </Button>
+          </div>
+        </Notice>
+      )}
+      {report && <ImportReportView report={report} />}
+    </div>
+  );
+}
