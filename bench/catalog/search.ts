@@ -85,9 +85,9 @@ const cases: Case[] = [
     bare: { sql: `select id from products where ${visible} and search @@ websearch_to_tsquery('english', $1) order by ts_rank(search, websearch_to_tsquery('english', $1)) desc, id limit 25`, params: ['red dress'] },
   },
   {
-    label: '"leather" + shoes + black, by price',
-    query: { q: 'leather', category: 'shoes', colour: 'black', sort: 'price_asc' },
-    bare: { sql: `select id from products where ${visible} and search @@ websearch_to_tsquery('english', $1) and category = 'shoes' and colours && '{black}' order by effective_price_minor, id limit 25`, params: ['leather'] },
+    label: '"leather" + shoes + brown, by price',
+    query: { q: 'leather', category: 'shoes', colour: 'brown', sort: 'price_asc' },
+    bare: { sql: `select id from products where ${visible} and search @@ websearch_to_tsquery('english', $1) and category = 'shoes' and colours && '{brown}' order by effective_price_minor, id limit 25`, params: ['leather'] },
   },
   {
     label: '"silk" + on sale + size M',
