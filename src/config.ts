@@ -36,6 +36,7 @@ const envSchema = z.object({
   COTERIE_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   COTERIE_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   COTERIE_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  COTERIE_IMPORT_PRIVATE_URLS: flag,
   COTERIE_STORAGE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: optionalUrl(['http', 'https']),
   S3_REGION: z.string().trim().optional(),
@@ -66,6 +67,8 @@ export interface Config {
     authRateLimitPerMinute: number;
     sessionDays: number;
   };
+  /** Whether feeds uploaded through the API may point image links at private or local addresses. */
+  importPrivateUrls: boolean;
   logLevel: (typeof logLevels)[number];
   /** `auto`: readable lines on a terminal, JSON otherwise (for log collectors). */
   logFormat: 'auto' | 'json' | 'pretty';
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       authRateLimitPerMinute: e.COTERIE_AUTH_RATE_LIMIT,
       sessionDays: e.COTERIE_SESSION_DAYS,
     },
+    importPrivateUrls: e.COTERIE_IMPORT_PRIVATE_URLS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     databaseUrl: e.DATABASE_URL,

@@ -71,7 +71,7 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
   // The built-in test provider is the only one so far: test cards, no money moves.
   const commerce = createCommerceService({ database, outbox, payments: createTestPaymentProvider() });
   const catalog = createCatalogService({ database, outbox });
-  const catalogImports = createCatalogImportService({ database, storage, dataDir: config.dataDir, log });
+  const catalogImports = createCatalogImportService({ database, storage, dataDir: config.dataDir, log, privateUrls: config.importPrivateUrls });
 
   let closed: Promise<void> | undefined;
   return {

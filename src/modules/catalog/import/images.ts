@@ -6,6 +6,7 @@
 import { realpath, stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { fetchPublic, NonPublicAddressError } from '../../../platform/net/public-fetch.js';
 import type { BlobStorage } from '../../../platform/storage/index.js';
 import type { ImageLink } from '../feed/feed-row.js';
 
@@ -18,6 +19,8 @@ export interface ImageLimits {
   timeoutMs: number;
   /** The longer edge of the stored image. */
   maxEdge: number;
+  /** Refuse URLs that reach private or local addresses (uploaded feeds: someone else chose the links). */
+  publicOnly: boolean;
 }
 
 export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
@@ -25,6 +28,7 @@ export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
   maxPixels: 40_000_000,
   timeoutMs: 15_000,
   maxEdge: 1600,
+  publicOnly: false,
 };
 
 /** Where local image paths are read from; null for an uploaded feed, which has no folder beside it. */
@@ -85,7 +89,10 @@ export class ImageLoader {
     const { maxBytes, timeoutMs } = this.limits;
     const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const response = await fetch(url, { signal, redirect: 'follow', headers: { accept: 'image/*' } });
+      const headers = { accept: 'image/*' };
+      const response = this.limits.publicOnly
+        ? await fetchPublic(url, { signal, headers })
+        : await fetch(url, { signal, redirect: 'follow', headers });
       if (!response.ok || response.body === null) {
         await response.body?.cancel().catch(() => undefined);
         throw new ImageProblem(`could not be fetched: the server answered ${response.status}`);
@@ -105,6 +112,8 @@ export class ImageLoader {
       return Buffer.concat(parts);
     } catch (error) {
       if (error instanceof ImageProblem) throw error;
+      const refused = error instanceof NonPublicAddressError ? error : (error as { cause?: unknown }).cause;
+      if (refused instanceof NonPublicAddressError) throw new ImageProblem(`is not fetched: ${refused.message}`);
       if (signal.aborted) throw new ImageProblem(`could not be fetched within ${timeoutMs / 1000} s`);
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       throw new ImageProblem(`could not be fetched: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`);

@@ -56,7 +56,8 @@ describe('catalogue imports over HTTP', () => {
   }
 
   before(async () => {
-    world = await createTestWorld();
+    // The image server of these tests listens on 127.0.0.1: allowed here, refused by default (see below).
+    world = await createTestWorld({ ...process.env, COTERIE_IMPORT_PRIVATE_URLS: 'true' });
     const jpeg = await sharp({ create: { width: 80, height: 100, channels: 3, background: '#553311' } }).jpeg().toBuffer();
     images = createServer((_request, response) => response.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpeg));
     await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
@@ -142,6 +143,36 @@ describe('catalogue imports over HTTP', () => {
       assert.equal(response.statusCode, 413);
       assert.equal(response.json().error.code, 'COT_ERR_TOO_LARGE');
       assert.deepEqual(await readdir(path.join(dataDir, 'imports')), []);
+    } finally {
+      await app.close();
+      await imports.close();
+    }
+  });
+
+  it('refuses image links to private or local addresses in uploaded feeds by default', async () => {
+    const dataDir = world.container.config.dataDir;
+    const imports = createCatalogImportService({ ...world.container, dataDir, log: world.container.log });
+    const app = await createHttpServer({
+      logger: world.container.log,
+      authenticate: (token, via) => world.container.identity.authenticate(token, via),
+      rateLimitPerMinute: 1000,
+      corsOrigins: [],
+      version: 'test',
+      webRoot: path.join(dataDir, 'no-web'),
+    });
+    await app.register(async (api) => api.register(catalogImportRoutes, { imports }), { prefix: '/api/v1' });
+    try {
+      const port = (images.address() as AddressInfo).port;
+      const feed = csvFeed([dressRow('SSRF-1', { image_link: `${imageBase}/a.jpg` }), dressRow('SSRF-2', { image_link: `http://localhost:${port}/a.jpg` })]);
+      const body = multipart('feed', 'ssrf.csv', feed);
+      const response = await app.inject({ method: 'POST', url: '/api/v1/admin/catalog/imports', payload: body.payload, headers: { ...body.headers, cookie: buyer } });
+      assert.equal(response.statusCode, 202, response.body);
+      const report = await settled(buyer, response.json().import.id as string);
+      assert.deepEqual([report.created, report.rejected], [0, 2]);
+      for (const error of report.errors) {
+        assert.equal(error.field, 'image_link');
+        assert.match(error.reason, /non-public address/);
+      }
     } finally {
       await app.close();
       await imports.close();

@@ -50,6 +50,8 @@ export interface CatalogImportServiceDeps {
   dataDir: string;
   log: FastifyBaseLogger;
   maxUploadBytes?: number;
+  /** Let uploaded feeds fetch images from private or local addresses (an intranet image server). */
+  privateUrls?: boolean;
 }
 
 const LIST_LIMIT = 50;
@@ -119,7 +121,7 @@ export function createCatalogImportService(deps: CatalogImportServiceDeps): Cata
       }
       const job = importCatalogFeed(
         { database, storage },
-        { file, source, importId: report.id, startedBy: actor.id, imageFolder: null, signal: stop.signal },
+        { file, source, importId: report.id, startedBy: actor.id, imageFolder: null, imageLimits: { publicOnly: !deps.privateUrls }, signal: stop.signal },
       )
         .then((done) => {
           log.info({ import_id: done.id, status: done.status, rows: done.rows, created: done.created, updated: done.updated, unchanged: done.unchanged, rejected: done.rejected }, `catalog import ${done.status}`);
