@@ -67,6 +67,14 @@ describe('catalogue over HTTP', () => {
     assert.deepEqual(ids(stemmed), ['dress-1']);
   });
 
+  it('puts sold-out products after those in stock, in relevance, newest and popular order', async () => {
+    for (const sort of ['relevance', 'newest', 'popular']) {
+      const found = ids(await search(`q=red&sort=${sort}`));
+      assert.equal(found.at(-1), 'gone-1', `${sort}: ${found.join(', ')}`);
+      assert.equal(ids(await search(`sort=${sort}&limit=50`)).at(-1), 'gone-1', sort);
+    }
+  });
+
   it('answers the contract shape with prices in minor units, images and variants', async () => {
     const found = await search('q=slip%20dress');
     const [dress] = found.results;

@@ -51,17 +51,25 @@ export interface EngineResult {
   };
 }
 
+// Added to the key of everything in stock in the descending sorts, so sold-out products come last:
+// larger than any popularity or timestamp in milliseconds, and exact in a double. Text ranks are small
+// numbers whose decimals matter, so they get a smaller lift that keeps them.
+const IN_STOCK_LIFT = 1e13;
+const IN_STOCK_RANK_LIFT = 1e6;
+
 function sortKeyOf(sort: Sort, p: IndexedProduct, ranks: Map<string, number> | null): number {
+  const inStock = p.status !== 'sold_out';
+  const lift = inStock ? IN_STOCK_LIFT : 0;
   switch (sort) {
     case 'relevance':
-      return ranks ? ranks.get(p.id)! : p.popularity;
+      return ranks ? ranks.get(p.id)! + (inStock ? IN_STOCK_RANK_LIFT : 0) : p.popularity + lift;
     case 'newest':
-      return p.published;
+      return p.published + lift;
     case 'price_asc':
     case 'price_desc':
       return p.price;
     case 'popular':
-      return p.popularity;
+      return p.popularity + lift;
   }
 }
 
