@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { after, before, test, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -88,6 +89,29 @@ interface RunningServer {
   recentOutput(): string;
 }
 
+/**
+ * The environment the server and `runCoterie` get. With DATABASE_URL set (the PostgreSQL run), each
+ * journey file gets a database of its own on that server, dropped afterwards.
+ */
+let coterieEnv: NodeJS.ProcessEnv = process.env;
+
+async function withOwnDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `coterie_e2e_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`).finally(() => admin.end());
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`).finally(() => client.end());
+    },
+  };
+}
+
 /** The data folder of the journey file's server, inside its work folder. */
 function dataDirOf(workDir: string): string {
   return path.join(workDir, 'data');
@@ -98,7 +122,7 @@ async function startServer(workDir: string): Promise<RunningServer> {
   const dataDir = dataDirOf(workDir);
   const child = spawn(process.execPath, ['bin/coterie.js', 'serve', '--port', String(port), '--data', dataDir], {
     cwd: repoRoot,
-    env: process.env,
+    env: coterieEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -178,7 +202,7 @@ export interface CoterieOptions {
  * when it exits non-zero. Returns what it printed on stdout.
  */
 export function runCoterie(args: string[]): string {
-  const result = spawnSync(process.execPath, ['bin/coterie.js', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['bin/coterie.js', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: coterieEnv });
   if (result.status !== 0) {
     throw new Error(`coterie ${args.join(' ')} exited ${result.status ?? result.signal}:\n${result.stdout}${result.stderr}`);
   }
@@ -193,6 +217,7 @@ export function useCoterie(options: CoterieOptions = {}) {
   const skip = chromiumSkipReason();
   let server: RunningServer | undefined;
   let workDir: string | undefined;
+  let ownDatabase: { url: string; drop(): Promise<void> } | undefined;
 
   before(async () => {
     if (skip) return;
@@ -200,6 +225,10 @@ export function useCoterie(options: CoterieOptions = {}) {
       throw new Error(`Browser journeys need Chromium at ${CHROMIUM_PATH} and CI is set: apt-get install -y chromium`);
     }
     workDir = await mkdtemp(path.join(tmpdir(), 'coterie-e2e-'));
+    if (process.env['DATABASE_URL']) {
+      ownDatabase = await withOwnDatabase(process.env['DATABASE_URL']);
+      coterieEnv = { ...process.env, DATABASE_URL: ownDatabase.url };
+    }
     await options.prepare?.({ dataDir: dataDirOf(workDir), workDir });
     server = await startServer(workDir);
   });
@@ -207,6 +236,8 @@ export function useCoterie(options: CoterieOptions = {}) {
   after(async () => {
     if (server) await stopServer(server);
     if (workDir) await rm(workDir, { recursive: true, force: true });
+    await ownDatabase?.drop();
+    coterieEnv = process.env;
   });
 
   function journey(name: string, device: Device, run: (journey: Journey) => Promise<void>): void {
