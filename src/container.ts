@@ -70,7 +70,7 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
   const identity = createIdentityService({ database, outbox, sessionDays: config.http.sessionDays });
   // The built-in test provider is the only one so far: test cards, no money moves.
   const commerce = createCommerceService({ database, outbox, payments: createTestPaymentProvider() });
-  const catalog = createCatalogService({ database, outbox });
+  const catalog = createCatalogService({ database, outbox, storage });
   const catalogImports = createCatalogImportService({ database, storage, dataDir: config.dataDir, log, privateUrls: config.importPrivateUrls });
 
   let closed: Promise<void> | undefined;

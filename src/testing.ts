@@ -81,3 +81,15 @@ export async function joinAs(world: TestWorld, handle: string, options: { kind?:
   }
   return { cookie: sessionCookieFrom(response), account };
 }
+
+export const BOUNDARY = '----coterie-test-boundary';
+
+/** A multipart/form-data body with one file part, for `inject`. */
+export function multipart(field: string, filename: string, content: string | Buffer): { payload: Buffer; headers: Record<string, string> } {
+  const payload = Buffer.concat([
+    Buffer.from(`--${BOUNDARY}\r\ncontent-disposition: form-data; name="${field}"; filename="${filename}"\r\ncontent-type: application/octet-stream\r\n\r\n`),
+    Buffer.isBuffer(content) ? content : Buffer.from(content),
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } };
+}

@@ -6,6 +6,7 @@ import type { Database } from '../../src/platform/db/index.js';
 import type { RequestContext } from '../../src/platform/http/context.js';
 import { createCatalogService } from '../../src/modules/catalog/index.js';
 import type { Outbox } from '../../src/platform/outbox/index.js';
+import type { BlobStorage } from '../../src/platform/storage/index.js';
 import { formatMs, markdownTable } from '../http/stats.js';
 
 const categories = [
@@ -133,7 +134,7 @@ export interface SearchBenchRow {
 
 /** Measures each case through the catalogue service (filters, facets, cards) and as a bare query. */
 export async function runSearchBench(database: Database, runs: number): Promise<SearchBenchRow[]> {
-  const catalog = createCatalogService({ database, outbox: {} as Outbox });
+  const catalog = createCatalogService({ database, outbox: {} as Outbox, storage: {} as BlobStorage });
   const ctx: RequestContext = { actor: null, requestId: 'bench', log: pino({ level: 'silent' }) };
   const rows: SearchBenchRow[] = [];
   for (const c of cases) {

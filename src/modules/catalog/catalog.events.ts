@@ -5,6 +5,7 @@ export const catalogEvents = {
   productStatusChanged: 'catalog.product_status_changed',
   productReleased: 'catalog.product_released',
   stockChanged: 'catalog.stock_changed',
+  brandChanged: 'catalog.brand_changed',
 } as const;
 
 export interface ProductStatusChanged {
@@ -26,5 +27,12 @@ export interface StockChanged {
   sku: string;
   from: number;
   to: number;
+  by: string;
+}
+
+/** A brand's name, story or logo changed. */
+export interface BrandChanged {
+  slug: string;
+  fields: string[];
   by: string;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestWorld, joinAs, type TestMember, type TestWorld } from '../../testing.js';
+import sharp from 'sharp';
+import { createTestWorld, joinAs, multipart, type TestMember, type TestWorld } from '../../testing.js';
 import { addProduct } from './catalog.fixtures.js';
 import type { ProductSearchResponse } from './catalog.schemas.js';
 
@@ -232,5 +233,42 @@ describe('catalogue over HTTP', () => {
     const taxonomy = (await world.app.inject({ method: 'GET', url: '/api/v1/categories' })).json();
     assert.ok(taxonomy.categories.some((c: { slug: string }) => c.slug === 'coats-jackets'));
     assert.equal(taxonomy.colours.length, 16);
+  });
+
+  it('lets buyers rename a brand, tell its story and upload its logo, with clear errors', async () => {
+    const patch = (payload: object, who?: TestMember, slug = 'acne-studios') =>
+      world.app.inject({ method: 'PATCH', url: `/api/v1/brands/${slug}`, payload, headers: who ? { cookie: who.cookie } : {} });
+    assert.equal((await patch({ story: 'x' })).statusCode, 401);
+    assert.equal((await patch({ story: 'x' }, member)).statusCode, 403);
+    assert.equal((await patch({}, buyer)).statusCode, 400);
+    assert.equal((await patch({ story: 'x' }, buyer, 'nobody')).statusCode, 404);
+    assert.equal((await patch({ name: 'maison rouge' }, buyer)).statusCode, 409, 'names are unique whatever their case');
+    const told = await patch({ story: 'Founded in Stockholm in 1996.', name: 'Acne Studios Stockholm' }, buyer);
+    assert.equal(told.statusCode, 200, told.body);
+    assert.equal(told.json().brand.story, 'Founded in Stockholm in 1996.');
+    assert.equal(told.json().brand.slug, 'acne-studios', 'the slug stays');
+    const card = (await world.app.inject({ method: 'GET', url: '/api/v1/products?q=jumper' })).json().results[0];
+    assert.equal(card.brand, 'Acne Studios Stockholm', 'search shows the new name');
+
+    const put = (body: { payload: Buffer; headers: Record<string, string> }, who: TestMember = buyer) =>
+      world.app.inject({ method: 'PUT', url: '/api/v1/brands/acne-studios/logo', payload: body.payload, headers: { ...body.headers, cookie: who.cookie } });
+    const png = await sharp({ create: { width: 1200, height: 400, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .withExif({ IFD0: { Copyright: 'secret' } }).png().toBuffer();
+    assert.equal((await put(multipart('logo', 'logo.png', png), member)).statusCode, 403);
+    const uploaded = await put(multipart('logo', 'logo.png', png));
+    assert.equal(uploaded.statusCode, 200, uploaded.body);
+    const url = uploaded.json().brand.logo_url as string;
+    assert.match(url, /^\/blobs\/[0-9a-f]{64}\.png$/);
+    const served = await world.app.inject({ method: 'GET', url });
+    assert.equal(served.statusCode, 200);
+    const meta = await sharp(served.rawPayload).metadata();
+    assert.deepEqual([meta.width, meta.height, meta.exif], [512, 171, undefined]);
+    const svg = await put(multipart('logo', 'logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'));
+    assert.equal(svg.statusCode, 415);
+    assert.equal((await put(multipart('logo', 'logo.png', 'not an image at all'))).statusCode, 415);
+    assert.equal((await put(multipart('logo', 'logo.png', Buffer.concat([png.subarray(0, 60)])))).statusCode, 415);
+    const huge = await put(multipart('logo', 'logo.png', Buffer.alloc(5 * 1024 * 1024 + 10, 1)));
+    assert.equal(huge.statusCode, 413);
+    assert.equal(huge.json().error.code, 'COT_ERR_TOO_LARGE');
   });
 });

@@ -1,6 +1,10 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { fail } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/schemas.js';
+import { MAX_LOGO_BYTES } from './brand-logo.js';
 import {
+  brandLogoBody,
   brandParams,
   brandResponse,
   brandsResponse,
@@ -11,6 +15,7 @@ import {
   productSearchResponse,
   setStatusBody,
   setStockBody,
+  updateBrandBody,
   variantParams,
 } from './catalog.schemas.js';
 import type { CatalogService } from './catalog.service.js';
@@ -86,9 +91,56 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ catalog: CatalogService }> =
     async (request) => ({ brand: await catalog.getBrand(request.ctx, request.params.slug) }),
   );
 
+  app.patch(
+    '/brands/:slug',
+    {
+      schema: {
+        tags,
+        summary: "Rename a brand or tell its story (buyers and admins)",
+        params: brandParams,
+        body: updateBrandBody,
+        response: { 200: brandResponse, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => ({ brand: await catalog.updateBrand(request.ctx, request.params.slug, request.body) }),
+  );
+
+  // The logo upload takes multipart bodies; only its own scope parses them.
+  await app.register(brandLogoRoutes, { catalog });
+
   app.get(
     '/categories',
     { schema: { tags, summary: 'The category taxonomy and the colour palette', response: { 200: categoriesResponse, ...errorResponses() } } },
     () => catalog.categories(),
+  );
+};
+
+/** `PUT /brands/:slug/logo`, in a scope of its own so only it parses multipart bodies of its size. */
+const brandLogoRoutes: FastifyPluginAsyncZod<{ catalog: CatalogService }> = async (scope, { catalog }) => {
+  const tags = ['catalogue'];
+  await scope.register(multipart, { limits: { fileSize: MAX_LOGO_BYTES, files: 1, fields: 2, parts: 3 } });
+  scope.put(
+    '/brands/:slug/logo',
+    {
+      schema: {
+        tags,
+        summary: "Upload a brand's logo (multipart field `logo`; buyers and admins)",
+        consumes: ['multipart/form-data'],
+        params: brandParams,
+        body: brandLogoBody,
+        response: { 200: brandResponse, ...errorResponses(400, 401, 403, 404, 413, 415) },
+      },
+    },
+    async (request) => {
+      if (!request.isMultipart()) throw fail.unsupportedType('Send the logo as multipart/form-data in the field "logo"');
+      const file = await request.file();
+      if (file === undefined || file.fieldname !== 'logo') throw fail.validation([{ field: 'body.logo', message: 'is required: an image file' }]);
+      const bytes = await file.toBuffer().catch((error: unknown) => {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fail.tooLarge(`A logo may be at most ${MAX_LOGO_BYTES / 1024 / 1024} MB`);
+        throw error;
+      });
+      if (file.file.truncated) throw fail.tooLarge(`A logo may be at most ${MAX_LOGO_BYTES / 1024 / 1024} MB`);
+      return { brand: await catalog.setBrandLogo(request.ctx, request.params.slug, bytes) };
+    },
   );
 };

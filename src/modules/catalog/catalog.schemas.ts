@@ -118,3 +118,18 @@ export const setStatusBody = z.object({
 export type SetStatusInput = z.infer<typeof setStatusBody>;
 
 export const setStockBody = z.object({ stock: z.number().int().min(0).max(1_000_000) });
+
+export const updateBrandBody = z
+  .object({
+    name: z.string().trim().min(1).max(70).describe('The name shoppers see; the slug (its URL) stays'),
+    story: z.string().trim().max(4000).nullable().describe("The brand's story, shown on its page"),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+export type UpdateBrandInput = z.infer<typeof updateBrandBody>;
+
+export const brandLogoBody = z
+  .object({
+    logo: z.custom<unknown>(() => true).meta({ type: 'string', format: 'binary' }).describe('An image up to 5 MB; stored as a PNG inside 512 px'),
+  })
+  .nullish();

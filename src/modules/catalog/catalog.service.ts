@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Database } from '../../platform/db/index.js';
+import { isUniqueViolation, rowsOf, type Database } from '../../platform/db/index.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { fail } from '../../platform/http/errors.js';
 import type { Outbox } from '../../platform/outbox/index.js';
+import type { BlobStorage } from '../../platform/storage/index.js';
+import { storeLogo } from './brand-logo.js';
 import { requireKind } from '../identity/index.js';
-import { catalogEvents, type ProductReleased, type ProductStatusChanged, type StockChanged } from './catalog.events.js';
+import { catalogEvents, type BrandChanged, type ProductReleased, type ProductStatusChanged, type StockChanged } from './catalog.events.js';
 import { findBrand, findProductDetail, listBrands, loadProducts, textRanks, type ProductRow } from './catalog.repository.js';
-import type { ProductDetail, ProductSearchQuery, ProductSearchResponse, ProductSummary, SetStatusInput } from './catalog.schemas.js';
+import type { ProductDetail, ProductSearchQuery, ProductSearchResponse, ProductSummary, SetStatusInput, UpdateBrandInput } from './catalog.schemas.js';
 import type { ProductStatus } from './catalog.tables.js';
 import { PALETTE, normaliseColours } from './feed/colours.js';
 import { CATEGORIES, categoriseProduct } from './feed/taxonomy.js';
@@ -18,6 +20,7 @@ import { canBuy, canSee, effectiveStatus, visibleCondition, visibleStatuses } fr
 export interface CatalogDeps {
   database: Database;
   outbox: Outbox;
+  storage: BlobStorage;
 }
 
 /** How long a product counts as "new in". */
@@ -229,6 +232,38 @@ export function createCatalogService(deps: CatalogDeps) {
       const brand = await findBrand(db, slug, visibleCondition(ctx.actor));
       if (!brand) throw fail.notFound('Brand');
       return brand;
+    },
+
+    /** Renames a brand or tells its story (buyers and admins). */
+    async updateBrand(ctx: RequestContext, slug: string, input: UpdateBrandInput) {
+      const actor = requireKind(ctx, 'buyer');
+      await this.getBrand(ctx, slug);
+      try {
+        await outbox.transaction(async (tx) => {
+          await tx.execute(sql`
+            update brands set name = coalesce(${input.name ?? null}, name),
+                   story = case when ${input.story !== undefined} then ${input.story ?? null} else story end,
+                   updated_at = now()
+             where slug = ${slug}`);
+          await outbox.emit(tx, [{ type: catalogEvents.brandChanged, data: { slug, fields: Object.keys(input), by: actor.id } satisfies BrandChanged }]);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'brands_name_key')) throw fail.conflict('Another brand already has this name', [{ field: 'body.name', message: 'is taken' }]);
+        throw error;
+      }
+      return this.getBrand(ctx, slug);
+    },
+
+    /** Stores a new logo for a brand (buyers and admins). */
+    async setBrandLogo(ctx: RequestContext, slug: string, bytes: Buffer) {
+      const actor = requireKind(ctx, 'buyer');
+      await this.getBrand(ctx, slug);
+      const logo = await storeLogo(deps.storage, bytes);
+      await outbox.transaction(async (tx) => {
+        await tx.execute(sql`update brands set logo_url = ${blobUrl(logo.key)}, updated_at = now() where slug = ${slug}`);
+        await outbox.emit(tx, [{ type: catalogEvents.brandChanged, data: { slug, fields: ['logo'], by: actor.id } satisfies BrandChanged }]);
+      });
+      return this.getBrand(ctx, slug);
     },
 
     categories() {

@@ -6,22 +6,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { createHttpServer } from '../../../platform/http/server.js';
-import { createTestWorld, sessionCookieFrom, type TestWorld } from '../../../testing.js';
+import { BOUNDARY, createTestWorld, multipart, sessionCookieFrom, type TestWorld } from '../../../testing.js';
 import { catalogImportRoutes } from './import.routes.js';
 import { createCatalogImportService } from './import.service.js';
 import { csvFeed, dressRow } from './testing.js';
-
-const BOUNDARY = '----coterie-test-boundary';
-
-/** A multipart/form-data body with one file part. */
-function multipart(field: string, filename: string, content: string | Buffer): { payload: Buffer; headers: Record<string, string> } {
-  const payload = Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\ncontent-disposition: form-data; name="${field}"; filename="${filename}"\r\ncontent-type: application/octet-stream\r\n\r\n`),
-    Buffer.isBuffer(content) ? content : Buffer.from(content),
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } };
-}
 
 describe('catalogue imports over HTTP', () => {
   let world: TestWorld;
