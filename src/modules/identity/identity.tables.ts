@@ -18,6 +18,8 @@ export const accounts = pgTable(
     bio: text('bio'),
     avatarUrl: text('avatar_url'),
     homeCity: text('home_city'),
+    /** The city table's id once `home_city` is resolved; unknown names stay text until then. */
+    homeCityId: text('home_city_id'),
     /** An "extremely important person": sees early-access products and can buy them before release. */
     eip: boolean('eip').notNull().default(false),
     /** The personal shopper who looks after this client, if any. */
