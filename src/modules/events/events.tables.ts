@@ -54,7 +54,7 @@ export const events = pgTable(
 export const eventRelay = pgTable('event_relay', {
   id: integer('id').primaryKey(),
   /** Every event of a transaction older than this has been published. */
-  xmin: bigint('xmin', { mode: 'number' }).notNull(),
+  publishedBeforeTxid: bigint('published_before_txid', { mode: 'number' }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

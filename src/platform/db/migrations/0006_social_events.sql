@@ -1,6 +1,6 @@
 CREATE TABLE "event_relay" (
 	"id" integer PRIMARY KEY NOT NULL,
-	"xmin" bigint NOT NULL,
+	"published_before_txid" bigint NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
