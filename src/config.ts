@@ -37,6 +37,12 @@ const envSchema = z.object({
   COTERIE_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   COTERIE_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   COTERIE_IMPORT_PRIVATE_URLS: flag,
+  COTERIE_EVENTS_TOKEN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
   COTERIE_STORAGE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: optionalUrl(['http', 'https']),
   S3_REGION: z.string().trim().optional(),
@@ -69,6 +75,11 @@ export interface Config {
   };
   /** Whether feeds uploaded through the API may point image links at private or local addresses. */
   importPrivateUrls: boolean;
+  /**
+   * When set, `POST /api/v1/events` needs `Authorization: Bearer <this>` or an admin or buyer session;
+   * unset, the endpoint is open (the rate limit still applies).
+   */
+  eventsToken: string | undefined;
   logLevel: (typeof logLevels)[number];
   /** `auto`: readable lines on a terminal, JSON otherwise (for log collectors). */
   logFormat: 'auto' | 'json' | 'pretty';
@@ -126,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       sessionDays: e.COTERIE_SESSION_DAYS,
     },
     importPrivateUrls: e.COTERIE_IMPORT_PRIVATE_URLS,
+    eventsToken: e.COTERIE_EVENTS_TOKEN,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     databaseUrl: e.DATABASE_URL,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor, Authenticate } from './context.js';
+import { devices, type Actor, type Authenticate, type RequestDevice } from './context.js';
 import { AppError } from './errors.js';
 
 export const sessionCookieName = 'coterie_session';
@@ -13,7 +13,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function installAuthentication(app: FastifyInstance, authenticate: Authenticate): void {
   app.addHook('onRequest', (request, reply, done) => {
-    request.ctx = { actor: null, requestId: request.id, log: request.log };
+    request.ctx = { actor: null, requestId: request.id, log: request.log, device: deviceOf(request) };
     const bearer = bearerToken(request);
     const cookie = bearer === undefined ? request.cookies[sessionCookieName] : undefined;
     // Most requests carry no credentials: answer them without a promise.
@@ -35,7 +35,10 @@ export function installAuthentication(app: FastifyInstance, authenticate: Authen
   ): Promise<Actor | null> {
     if (bearer !== undefined) {
       const actor = bearer ? await authenticate(bearer, 'bearer') : null;
-      if (!actor) throw new AppError('COT_ERR_UNAUTHENTICATED', 'The bearer token is not valid or has expired');
+      if (!actor) {
+        if (request.routeOptions.config.ownBearerToken === true) return null;
+        throw new AppError('COT_ERR_UNAUTHENTICATED', 'The bearer token is not valid or has expired');
+      }
       return actor;
     }
     const actor = await authenticate(cookie!, 'cookie');
@@ -48,6 +51,17 @@ export function installAuthentication(app: FastifyInstance, authenticate: Authen
     }
     return actor;
   }
+}
+
+const knownDevices = new Set<string>(devices);
+const mobileAgent = /Mobi|Android|iPhone|iPad|iPod/;
+
+/** The device a request says it comes from (`X-Coterie-Device`), else mobile_web or web by its user agent. */
+function deviceOf(request: FastifyRequest): RequestDevice {
+  const said = request.headers['x-coterie-device'];
+  if (typeof said === 'string' && knownDevices.has(said)) return said as RequestDevice;
+  const agent = request.headers['user-agent'];
+  return agent !== undefined && mobileAgent.test(agent) ? 'mobile_web' : 'web';
 }
 
 /** Returns the token, '' for a malformed Authorization header, undefined when there is none. */

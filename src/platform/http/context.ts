@@ -15,11 +15,17 @@ export interface Actor {
   sessionId: string;
 }
 
+/** What a request came from, as events record it. */
+export const devices = ['app', 'web', 'mobile_web', 'chat', 'whatsapp'] as const;
+export type RequestDevice = (typeof devices)[number];
+
 /** What every service call receives first: who asks, and where to log. */
 export interface RequestContext {
   actor: Actor | null;
   requestId: string;
   log: FastifyBaseLogger;
+  /** The `X-Coterie-Device` header, else guessed from the user agent; absent outside HTTP. */
+  device?: RequestDevice;
 }
 
 /** Finds the actor behind a session token, or null when the token is unknown or expired. */
@@ -28,5 +34,12 @@ export type Authenticate = (token: string, via: Actor['via']) => Promise<Actor |
 declare module 'fastify' {
   interface FastifyRequest {
     ctx: RequestContext;
+  }
+  interface FastifyContextConfig {
+    /**
+     * The route checks a bearer token of its own (the events ingest token): a bearer that is not a
+     * session leaves the actor null instead of answering 401.
+     */
+    ownBearerToken?: boolean;
   }
 }
