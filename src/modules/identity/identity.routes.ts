@@ -124,18 +124,8 @@ export const identityRoutes: FastifyPluginAsyncZod<IdentityRoutesOptions> = asyn
     },
   );
 
-  app.get(
-    '/accounts/:handle',
-    {
-      schema: {
-        tags,
-        summary: 'A public profile',
-        params: handleParams,
-        response: { 200: accountResponse, ...errorResponses(400, 404) },
-      },
-    },
-    async (request) => ({ account: await identity.getAccount(request.ctx, request.params.handle) }),
-  );
+  // `GET /accounts/:handle` (the profile page) is served by the social module: identity's account
+  // view (`identity.getAccount`) extended with counts, the viewer's relation and the home city.
 
   app.patch(
     '/accounts/:handle',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { isUniqueViolation, type Database } from '../../platform/db/index.js';
+import { isUniqueViolation, type Database, type Executor } from '../../platform/db/index.js';
 import type { Actor, ActorKind, RequestContext } from '../../platform/http/context.js';
 import { fail, type ErrorDetail } from '../../platform/http/errors.js';
 import type { Outbox } from '../../platform/outbox/index.js';
@@ -9,10 +9,17 @@ import type { AccountView, SessionView, SetEipInput, SignInInput, SignUpInput, U
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { authorize, requireKind, requireSignedIn } from './policy.js';
 
+/**
+ * Finds the city id for the home city a member typed, or null when no known city matches (the text
+ * is kept either way). Cities live above identity (in social), so the container hands this in.
+ */
+export type HomeCityResolver = (ex: Executor, typed: string) => Promise<string | null>;
+
 export interface IdentityDeps {
   database: Database;
   outbox: Outbox;
   sessionDays: number;
+  resolveHomeCity?: HomeCityResolver;
 }
 
 export interface IssuedSession {
@@ -60,6 +67,10 @@ export function createIdentityService(deps: IdentityDeps) {
       });
       return changed;
     });
+  }
+
+  async function homeCityIdOf(typed: string | null): Promise<string | null> {
+    return typed === null || !deps.resolveHomeCity ? null : deps.resolveHomeCity(db, typed);
   }
 
   async function findVisibleAccount(ctx: RequestContext, handle: string): Promise<AccountRow> {
@@ -147,7 +158,7 @@ export function createIdentityService(deps: IdentityDeps) {
       const updated = await repo.updateAccount(db, row.id, {
         ...(input.display_name !== undefined ? { displayName: input.display_name } : {}),
         ...(input.bio !== undefined ? { bio: input.bio } : {}),
-        ...(input.home_city !== undefined ? { homeCity: input.home_city } : {}),
+        ...(input.home_city !== undefined ? { homeCity: input.home_city, homeCityId: await homeCityIdOf(input.home_city) } : {}),
       });
       return toView(updated, true);
     },

@@ -1,1 +1,13 @@
 export { blocks, cities, comments, follows, hashtagUses, loves, mentions, sets, setItems, shares, SHARE_CHANNELS, TARGET_KINDS } from './social.tables.js';
+export { setsRoutes, type SetsRoutesOptions } from './sets/sets.routes.js';
+export { createSetsService, type SetsDeps, type SetsService } from './sets/sets.service.js';
+export { setEvents, type SetCreated, type SetDeleted, type SetUpdated } from './sets/sets.events.js';
+export { brandAccounts, followCounts } from './social.tables.js';
+export { indexText, removeTextIndex, type TextSource, type TextSourceKind } from './text-index.js';
+export { parseText, normaliseHashtag, type ParsedText } from './text-parser.js';
+export { resolveCityId, resolvePendingHomeCities, syncCities } from './cities.js';
+export { CITIES, foldCityName, type CityRecord } from './cities.data.js';
+export { recountFollows } from './graph.repository.js';
+export { socialRoutes, type SocialRoutesOptions } from './social.routes.js';
+export { createSocialService, type SocialDeps, type SocialService } from './social.service.js';
+export { accountCard, type AccountCard } from './social.schemas.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { products } from '../catalog/index.js';
+import { brands, products } from '../catalog/index.js';
 import { accounts } from '../identity/index.js';
 
 /** What loves, shares and comments can be about. */
@@ -204,4 +204,22 @@ export const setItems = pgTable(
     position: integer('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.setId, t.productId] }), index('set_items_order_idx').on(t.setId, t.position)],
+);
+
+/**
+ * Which account speaks for which catalogue brand (set by an admin): a brand profile lists the brand's
+ * products, and the brand dashboard finds its brand. One account per brand, one brand per account.
+ */
+export const brandAccounts = pgTable(
+  'brand_accounts',
+  {
+    brandId: uuid('brand_id')
+      .primaryKey()
+      .references(() => brands.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('brand_accounts_account_key').on(t.accountId)],
 );
