@@ -7,6 +7,8 @@ import { registerBlobRoutes } from './platform/storage/index.js';
 import { identityRoutes } from './modules/identity/index.js';
 import { commerceRoutes } from './modules/commerce/index.js';
 import { catalogImportRoutes, catalogRoutes } from './modules/catalog/index.js';
+import { setsRoutes, socialRoutes } from './modules/social/index.js';
+import { eventsRoutes } from './modules/events/index.js';
 
 const apiIndex = z.object({ name: z.string(), version: z.string(), openapi: z.string(), docs: z.string() });
 
@@ -69,6 +71,9 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
       await api.register(commerceRoutes, { commerce: container.commerce });
       await api.register(catalogRoutes, { catalog: container.catalog });
       await api.register(catalogImportRoutes, { imports: container.catalogImports });
+      await api.register(socialRoutes, { social: container.social });
+      await api.register(setsRoutes, { sets: container.sets });
+      await api.register(eventsRoutes, { events: container.events });
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,8 @@ import { createLocalStorage, type BlobStorage } from './platform/storage/index.j
 import { createIdentityService, type IdentityService } from './modules/identity/index.js';
 import { createCommerceService, createTestPaymentProvider, type CommerceService } from './modules/commerce/index.js';
 import { createCatalogImportService, createCatalogService, type CatalogImportService, type CatalogService } from './modules/catalog/index.js';
+import { createSetsService, createSocialService, resolveCityId, syncCities, type SetsService, type SocialService } from './modules/social/index.js';
+import { createEventsService, EventRelay, type EventsService } from './modules/events/index.js';
 
 /** Everything the app and the CLI commands run on, built once from the configuration. */
 export interface Container {
@@ -25,6 +27,14 @@ export interface Container {
   /** Catalogue feed imports (the CLI's and the API's). */
   catalogImports: CatalogImportService;
   commerce: CommerceService;
+  /** The social graph: follows, blocks, loves, shares, comments, profiles, hashtags, cities. */
+  social: SocialService;
+  /** Sets (looks): members' ordered groups of products with a cover. */
+  sets: SetsService;
+  /** The event log's ingest (`POST /api/v1/events`). */
+  events: EventsService;
+  /** Publishes the event log to the bus; `coterie serve` starts it. */
+  eventRelay: EventRelay;
   /** Stops the relay, then closes the bus and the database, in that order. */
   close(): Promise<void>;
 }
@@ -60,6 +70,9 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
   const database = parts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   let bus: EventBus;
   try {
+    // The cities table follows the data file shipped with this version (an idempotent upsert), and
+    // members' typed home cities that a new city now matches are resolved.
+    await syncCities(database.db);
     bus = parts.bus ?? (await openBus({ natsUrl: config.natsUrl, logger: log }));
   } catch (error) {
     await database.close();
@@ -67,10 +80,14 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
   }
   const storage = parts.storage ?? createLocalStorage(path.join(config.dataDir, 'blobs'));
   const outbox = new Outbox({ database, bus, log });
-  const identity = createIdentityService({ database, outbox, sessionDays: config.http.sessionDays });
+  const identity = createIdentityService({ database, outbox, sessionDays: config.http.sessionDays, resolveHomeCity: resolveCityId });
   // The built-in test provider is the only one so far: test cards, no money moves.
   const commerce = createCommerceService({ database, outbox, payments: createTestPaymentProvider() });
   const catalog = createCatalogService({ database, outbox, storage });
+  const social = createSocialService({ database, outbox, catalog, identity });
+  const sets = createSetsService({ database, outbox, storage, catalog, commerce });
+  const eventRelay = new EventRelay({ database, bus, log });
+  const events = createEventsService({ database, token: config.eventsToken, onCommitted: () => eventRelay.kick() });
   const catalogImports = createCatalogImportService({ database, storage, dataDir: config.dataDir, log, privateUrls: config.importPrivateUrls });
 
   let closed: Promise<void> | undefined;
@@ -86,11 +103,16 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
     catalog,
     catalogImports,
     commerce,
+    social,
+    sets,
+    events,
+    eventRelay,
     close() {
       closed ??= (async () => {
         // Background imports stop at their next batch; what they committed stays.
         await catalogImports.close();
         await outbox.stop();
+        await eventRelay.stop();
         await bus.close();
         await database.close();
       })();

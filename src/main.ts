@@ -7,6 +7,7 @@ import { version } from './container.js';
 import { runMigrate } from './cli/migrate.js';
 import { runServe } from './cli/serve.js';
 import { ImportCatalogError, runImportCatalog } from './cli/import-catalog.js';
+import { EventFileError, runImportEvents } from './cli/import-events.js';
 import { DEFAULT_STOCK } from './modules/catalog/index.js';
 
 /**
@@ -55,8 +56,10 @@ importCommand
   });
 importCommand
   .command('events <file>')
-  .description('import interaction events, one JSON object per line')
-  .action(() => notAvailableYet('import events'));
+  .description('import interaction events (the POST /api/v1/events objects), one JSON object per line; all or nothing if a line is invalid')
+  .action(async (file: string) => {
+    await runImportEvents(loadConfig(process.env, overrides()), file);
+  });
 
 program
   .command('accounts')
@@ -93,7 +96,7 @@ try {
     process.exit(error.exitCode);
   }
   const message =
-    error instanceof ConfigError || error instanceof CliFailure || error instanceof ImportCatalogError
+    error instanceof ConfigError || error instanceof CliFailure || error instanceof ImportCatalogError || error instanceof EventFileError
       ? error.message
       : error instanceof Error
         ? error.message.split('\n')[0]

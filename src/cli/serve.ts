@@ -8,6 +8,7 @@ export async function runServe(config: Config): Promise<void> {
   const { log } = container;
   const app = await buildApp(container);
   container.outbox.start();
+  container.eventRelay.start();
   // Housekeeping that runs at start and then on a clock; a failed round is logged and tried again next time.
   const jobs: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
     { name: 'session pruning', everyMs: 6 * 3600_000, run: () => container.identity.pruneExpiredSessions() },

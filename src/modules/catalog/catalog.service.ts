@@ -6,6 +6,7 @@ import type { Outbox } from '../../platform/outbox/index.js';
 import type { BlobStorage } from '../../platform/storage/index.js';
 import { storeLogo } from './brand-logo.js';
 import { requireKind } from '../identity/index.js';
+import { eventContext, recordEvents, type AppEvent } from '../events/index.js';
 import { catalogEvents, type BrandChanged, type ProductReleased, type ProductStatusChanged, type StockChanged } from './catalog.events.js';
 import { findBrand, findProductDetail, listBrands, loadProducts, textRanks, type ProductRow } from './catalog.repository.js';
 import type { ProductDetail, ProductSearchQuery, ProductSearchResponse, ProductSummary, SetStatusInput, UpdateBrandInput } from './catalog.schemas.js';
@@ -140,6 +141,11 @@ export function createCatalogService(deps: CatalogDeps) {
     };
   }
 
+  /** Records a view or search; a failure is logged, never shown: the page matters more than its event. */
+  async function recordInteraction(ctx: RequestContext, event: AppEvent): Promise<void> {
+    await recordEvents(db, [event]).catch((error: unknown) => ctx.log.warn({ err: error, type: event.type }, 'could not record an interaction'));
+  }
+
   async function findVisible(ctx: RequestContext, id: string) {
     const row = await findProductDetail(db, id);
     if (!row || !canSee(ctx.actor, row.status, row.release_at)) throw fail.notFound('Product');
@@ -176,6 +182,9 @@ export function createCatalogService(deps: CatalogDeps) {
       // The page's cards come from the database, so prices and stock are current to the millisecond.
       const cards = new Map((await loadProducts(db, page.map((p) => p.id))).map((r) => [r.id, r]));
       const now = new Date();
+      // A search with words by a signed-in member is an interaction (the first page only: more pages are the same search).
+      const who = eventContext(ctx);
+      if (who && q !== null && !input.cursor) await recordInteraction(ctx, { ...who, type: 'search', subject: q.slice(0, 200) });
       return {
         results: page.flatMap((p) => {
           const card = cards.get(p.id);
@@ -198,6 +207,9 @@ export function createCatalogService(deps: CatalogDeps) {
     /** A product page: 404 when unknown or not visible to the caller. `id` may also be a variant's feed id. */
     async getProduct(ctx: RequestContext, id: string): Promise<ProductDetail> {
       const row = await findVisible(ctx, id);
+      // A signed-in member's view of a page they can see: one insert, no transaction.
+      const who = eventContext(ctx);
+      if (who) await recordInteraction(ctx, { ...who, type: 'view', productId: row.id, brand: row.brand });
       return {
         ...toSummary(row),
         description: row.description,

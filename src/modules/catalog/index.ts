@@ -7,7 +7,7 @@ export type { ImportReport } from './import/import-report.js';
 export { categorySearchText, searchVectorSql } from './import/search-vector.js';
 export { createCatalogService, toSummary, blobUrl, type CatalogService } from './catalog.service.js';
 export { catalogEvents, type ProductReleased, type ProductStatusChanged, type StockChanged } from './catalog.events.js';
-export type { Money, ProductDetail, ProductSummary } from './catalog.schemas.js';
+export { productSummary, type Money, type ProductDetail, type ProductSummary } from './catalog.schemas.js';
 export { canBuy, canSee, effectiveStatus, visibleCondition, visibleStatuses } from './visibility.js';
 export {
   lookupVariants,

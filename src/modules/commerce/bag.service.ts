@@ -5,6 +5,7 @@ import { fail } from '../../platform/http/errors.js';
 import type { Outbox } from '../../platform/outbox/index.js';
 import { canBuy, canSee, effectiveStatus, lookupVariants, type Shortfall, type VariantInfo } from '../catalog/index.js';
 import { requireSignedIn } from '../identity/index.js';
+import { eventContext, recordEvents } from '../events/index.js';
 import { commerceEvents, type BagItemAdded } from './commerce.events.js';
 import { commerceRepository as repo, type BagItemRow } from './commerce.repository.js';
 import type { AddItemInput, BagLineReason, BagView } from './commerce.schemas.js';
@@ -122,6 +123,17 @@ export function createBagService(deps: BagDeps) {
               line_quantity: lineQuantity,
             } satisfies BagItemAdded,
           });
+          await recordEvents(tx, [
+            {
+              ...eventContext(ctx)!,
+              type: 'add_to_bag',
+              productId: variant.productId,
+              brand: variant.brand,
+              quantity: input.quantity,
+              amountMinor: variant.unitPriceMinor * input.quantity,
+              currency: variant.currency,
+            },
+          ]);
         });
       } catch (error) {
         // The check constraint is the last word on the per-line maximum, even for two adds racing.

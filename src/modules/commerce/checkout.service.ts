@@ -12,6 +12,7 @@ import { AppError, fail } from '../../platform/http/errors.js';
 import type { Outbox } from '../../platform/outbox/index.js';
 import { lookupVariants, takeStock, type VariantInfo } from '../catalog/index.js';
 import { requireSignedIn } from '../identity/index.js';
+import { eventContext, recordEvents } from '../events/index.js';
 import { lineProblem, stockConflict } from './bag.service.js';
 import { commerceEvents, type OrderPlaced } from './commerce.events.js';
 import { commerceRepository as repo, type BagItemRow, type OrderLineRow, type OrderRecord, type OrderRow } from './commerce.repository.js';
@@ -133,6 +134,23 @@ export function createCheckoutService(deps: CheckoutDeps) {
     await repo.clearBag(tx, actor.id);
     const paid = { ...row, status: 'paid' as const, paymentReference: outcome.reference, stylistHandle: stylist?.handle ?? null };
     await outbox.emit(tx, { type: commerceEvents.orderPlaced, data: placedEvent(paid, stylist, lines) });
+    // One purchase event per line, in the order's transaction: the trend radar and insights count these.
+    const who = eventContext(ctx) ?? { actorId: actor.id, actorHandle: actor.handle, device: null };
+    await recordEvents(
+      tx,
+      lines.map((l) => ({
+        ...who,
+        type: 'purchase' as const,
+        occurredAt: at,
+        productId: l.productId,
+        brand: l.brand,
+        quantity: l.quantity,
+        amountMinor: l.lineTotalMinor,
+        currency: priced.currency,
+        channel: input.channel,
+        subject: number,
+      })),
+    );
     ctx.log.info({ order_id: orderId, number, total_minor: priced.total, currency: priced.currency }, 'order placed');
     // Built from what was just written, by the builder later reads use, sparing three queries.
     return { kind: 'placed', order: toOrderView(paid, lines, history) };

@@ -11,5 +11,7 @@ export {
 } from './commerce.events.js';
 export { bagItems, orderHistory, orderLines, orders, CHANNELS, ORDER_STATUSES, type Channel, type OrderStatus } from './commerce.tables.js';
 export type { BagView, CheckoutInput, OrderView } from './commerce.schemas.js';
+export { bagLineReasons, bagResponse, type BagLineReason } from './commerce.schemas.js';
+export { addLinesToBag, type AddedBagLine, type RefusedBagLine } from './bag-lines.js';
 export { FLAT_SHIPPING_MINOR, FREE_SHIPPING_FROM_MINOR, shippingFor } from './order-rules.js';
 export { checkoutBag, defaultCheckout, fillBag, purchase, type PurchaseOptions, type PurchaseOutcome } from './purchase.js';
