@@ -56,6 +56,22 @@ export interface Journey {
   baseUrl: string;
   /** Clicks on desktop, taps on touch devices: the way a person on that device would. */
   press(locator: Locator): Promise<void>;
+  /**
+   * Someone else at the same time, on a device of their own: a separate browser profile (their own
+   * cookies), closed with the journey; a failure screenshots their page too.
+   */
+  another(name: string, device: Device): Promise<Person>;
+}
+
+/** A second person in a journey (see Journey.another). */
+export interface Person {
+  page: Page;
+  device: Device;
+  press(locator: Locator): Promise<void>;
+}
+
+function pressFor(device: Device) {
+  return (locator: Locator) => (device.hasTouch ? locator.tap() : locator.click());
 }
 
 /**
@@ -240,31 +256,49 @@ export function useCoterie(options: CoterieOptions = {}) {
     coterieEnv = process.env;
   });
 
-  function journey(name: string, device: Device, run: (journey: Journey) => Promise<void>): void {
+  /** Declares a journey; `timeout` (ms) lengthens the default two minutes for a long one. */
+  function journey(name: string, device: Device, run: (journey: Journey) => Promise<void>, options: { timeout?: number } = {}): void {
     const title = `${name} (${device.name})`;
-    test(title, { skip: skip ?? false, timeout: JOURNEY_TIMEOUT_MS }, async (t: TestContext) => {
+    test(title, { skip: skip ?? false, timeout: options.timeout ?? JOURNEY_TIMEOUT_MS }, async (t: TestContext) => {
       if (!server || !workDir) throw new Error('the Coterie server did not start (see the before hook)');
-      const context = await openBrowser(workDir, device);
+      const folder = workDir;
+      const context = await openBrowser(folder, device);
       const page = context.pages()[0] ?? (await context.newPage());
-      page.setDefaultTimeout(15_000);
       const browserProblems: string[] = [];
-      page.on('pageerror', (error) => browserProblems.push(`page error: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') browserProblems.push(`console: ${message.text()}`);
-      });
-      const press = (locator: Locator) => (device.hasTouch ? locator.tap() : locator.click());
+      const watch = (who: string, watched: Page) => {
+        watched.setDefaultTimeout(15_000);
+        watched.on('pageerror', (error) => browserProblems.push(`${who}page error: ${error.message}`));
+        watched.on('console', (message) => {
+          if (message.type() === 'error') browserProblems.push(`${who}console: ${message.text()}`);
+        });
+      };
+      watch('', page);
+      const others: { name: string; context: BrowserContext; page: Page }[] = [];
+      const another = async (name: string, otherDevice: Device): Promise<Person> => {
+        const otherContext = await openBrowser(folder, otherDevice);
+        const otherPage = otherContext.pages()[0] ?? (await otherContext.newPage());
+        watch(`${name}: `, otherPage);
+        others.push({ name, context: otherContext, page: otherPage });
+        return { page: otherPage, device: otherDevice, press: pressFor(otherDevice) };
+      };
       try {
-        await run({ page, device, baseUrl: server.baseUrl, press });
+        await run({ page, device, baseUrl: server.baseUrl, press: pressFor(device), another });
       } catch (error) {
         await mkdir(artifactsDir, { recursive: true });
         const shot = path.join(artifactsDir, `${artifactName(title)}.png`);
         await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
         t.diagnostic(`screenshot: ${path.relative(repoRoot, shot)} (at ${page.url()})`);
+        for (const other of others) {
+          const otherShot = path.join(artifactsDir, `${artifactName(`${title} ${other.name}`)}.png`);
+          await other.page.screenshot({ path: otherShot, fullPage: true }).catch(() => undefined);
+          t.diagnostic(`screenshot of ${other.name}: ${path.relative(repoRoot, otherShot)} (at ${other.page.url()})`);
+        }
         for (const problem of browserProblems) t.diagnostic(problem);
         t.diagnostic('server output (last lines):');
         for (const line of server.recentOutput().split('\n').slice(-15)) t.diagnostic(line);
         throw error;
       } finally {
+        for (const other of others) await other.context.close();
         await context.close();
       }
     });

@@ -13,6 +13,8 @@ import './styles/shell.css';
 import './styles/pages.css';
 import './styles/shop.css';
 import './styles/commerce.css';
+import './styles/social.css';
+import './styles/sets.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing <div id="root">');

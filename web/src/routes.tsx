@@ -8,6 +8,8 @@ import { BagPage } from './pages/BagPage.tsx';
 import { CheckoutPage } from './pages/CheckoutPage.tsx';
 import { ExplorePage } from './pages/ExplorePage.tsx';
 import { FeedPage } from './pages/FeedPage.tsx';
+import { FollowListPage } from './pages/FollowListPage.tsx';
+import { HashtagPage } from './pages/HashtagPage.tsx';
 import { JoinPage } from './pages/JoinPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MemberProfilePage } from './pages/MemberProfilePage.tsx';
@@ -17,6 +19,8 @@ import { OrdersPage } from './pages/OrdersPage.tsx';
 import { ProductPage } from './pages/ProductPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
+import { EditSetPage, NewSetPage } from './pages/SetEditorPage.tsx';
+import { SetPage } from './pages/SetPage.tsx';
 import { UploadPage } from './pages/UploadPage.tsx';
 
 /**
@@ -37,6 +41,10 @@ export const routes: RouteObject[] = [
           { path: 'join', element: <JoinPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'u/:handle', element: <MemberProfilePage /> },
+          { path: 'u/:handle/followers', element: <FollowListPage key="followers" list="followers" /> },
+          { path: 'u/:handle/following', element: <FollowListPage key="following" list="following" /> },
+          { path: 'sets/:id', element: <SetPage /> },
+          { path: 'hashtags/:tag', element: <HashtagPage /> },
           {
             // Members only: visitors are sent to sign in and brought back.
             element: <RequireMember />,
@@ -47,6 +55,8 @@ export const routes: RouteObject[] = [
               { path: 'orders', element: <OrdersPage /> },
               { path: 'orders/:id', element: <OrderPage /> },
               { path: 'profile', element: <ProfilePage /> },
+              { path: 'sets/new', element: <NewSetPage /> },
+              { path: 'sets/:id/edit', element: <EditSetPage /> },
               {
                 // Catalogue work: buyers and admins only.
                 element: <RequireKind kinds={CATALOGUE_STAFF} />,

@@ -64,9 +64,12 @@ export async function apiRequest<T>(
   });
 }
 
-/** Posts a multipart form (a file upload); the browser writes the content type and its boundary. */
-export async function apiUpload<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
-  return send<T>(`/api/v1${path}`, { method: 'POST', headers: { Accept: 'application/json' }, body: form, signal });
+/**
+ * Sends a multipart form (a file upload); the browser writes the content type and its boundary.
+ * POST by default; PUT replaces a single file such as a set's cover.
+ */
+export async function apiUpload<T>(path: string, form: FormData, signal?: AbortSignal, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
+  return send<T>(`/api/v1${path}`, { method, headers: { Accept: 'application/json' }, body: form, signal });
 }
 
 async function send<T>(url: string, init: RequestInit): Promise<T> {
@@ -97,6 +100,13 @@ export function isAbort(error: unknown): boolean {
 export function problemMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return 'Something went wrong in the app. Please try again.';
+}
+
+/** A cursor page's query string: `?limit=20&cursor=…`. */
+export function pageQuery(cursor: string | null | undefined, limit: number): string {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (cursor) params.set('cursor', cursor);
+  return `?${params.toString()}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

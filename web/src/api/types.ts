@@ -104,6 +104,12 @@ export interface ProductDetail extends ProductSummary {
   can_buy: boolean;
   similar: SimilarProduct[];
   member_photos: MemberPhoto[];
+  /**
+   * How many members love it, and whether the signed-in member does. Not in the agreed catalogue
+   * shape yet: the product page shows the heart without a count until these arrive.
+   */
+  loves?: number;
+  loved?: boolean;
 }
 
 export interface FacetValue {
@@ -246,4 +252,165 @@ export interface ImportReport {
   rejected: number;
   errors: ImportRowError[];
   failure: string | null;
+}
+
+/* ---------------------------------------------------------------- Social */
+
+/** Someone in a list (followers, comment authors, set owners): enough to show and link them. */
+export interface AccountCard {
+  handle: string;
+  display_name: string;
+  avatar_url: string | null;
+  kind: AccountKind;
+  home_city: string | null;
+}
+
+export interface CityInfo {
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  hemisphere: 'north' | 'south';
+}
+
+export interface ProfileCounts {
+  followers: number;
+  following: number;
+  loves: number;
+  sets: number;
+}
+
+/** How the signed-in member stands with the profile they are looking at. */
+export interface ViewerRelation {
+  follows: boolean;
+  blocked: boolean;
+  blocks_you: boolean;
+}
+
+/** A profile page's account: the account plus its counts and the viewer's relation to it. */
+export interface Profile extends Account {
+  counts: ProfileCounts;
+  /** Null when signed out. */
+  viewer: ViewerRelation | null;
+  home_city_info: CityInfo | null;
+  /** Brand accounts: the catalogue brand they speak for. */
+  brand_slug?: string | null;
+}
+
+export interface FollowAnswer {
+  following: boolean;
+  counts: { followers: number; following: number };
+}
+
+export interface FollowerCard extends AccountCard {
+  followed_at: string;
+}
+
+export interface AccountListPage {
+  accounts: FollowerCard[];
+  next: string | null;
+  total: number;
+}
+
+export interface LoveAnswer {
+  loved: boolean;
+  loves: number;
+}
+
+export type ShareChannel = 'link' | 'whatsapp' | 'instagram' | 'email' | 'message';
+
+export interface Share {
+  id: string;
+  channel: ShareChannel;
+  /** The shared page's path, e.g. /products/CT-DRESS-1. */
+  url: string;
+}
+
+/** What loves, shares and comments can be about. */
+export type TargetKind = 'product' | 'set' | 'photo';
+
+export interface Comment {
+  id: string;
+  author: AccountCard;
+  body: string;
+  created_at: string;
+  /** Handles of the accounts the body mentions (only real ones). */
+  mentions: string[];
+  /** Tags the body carries, lower case and without the #. */
+  hashtags: string[];
+  can_delete: boolean;
+}
+
+export interface CommentPage {
+  comments: Comment[];
+  next: string | null;
+}
+
+export interface HashtagItem {
+  kind: 'comment' | 'set' | 'photo';
+  id: string;
+  created_at: string;
+  by: AccountCard;
+  text: string;
+  /** What a comment is about; null for sets and photos, which are pages themselves. */
+  target: { kind: TargetKind; id: string } | null;
+}
+
+export interface HashtagPage {
+  tag: string;
+  count: number;
+  items: HashtagItem[];
+  next: string | null;
+}
+
+/** A page of products (a profile's loves, a brand's products). */
+export interface ProductPage {
+  results: ProductSummary[];
+  next: string | null;
+}
+
+/* ------------------------------------------------------------------ Sets */
+
+export type SetVisibility = 'public' | 'private';
+
+export interface SetItem {
+  position: number;
+  product: ProductSummary;
+}
+
+/** A set (a look): an ordered group of products with a cover. */
+export interface ProductSet {
+  id: string;
+  owner: AccountCard;
+  title: string;
+  description: string | null;
+  visibility: SetVisibility;
+  cover_url: string | null;
+  cover_kind: 'uploaded' | 'composed' | null;
+  /** In order; pieces the viewer cannot see are left out. */
+  items: SetItem[];
+  loves: number;
+  loved: boolean;
+  created_at: string;
+  updated_at: string;
+  can_edit: boolean;
+}
+
+/** A set in a list: no items, but how many and the first few images. */
+export interface SetSummary extends Omit<ProductSet, 'items'> {
+  item_count: number;
+  previews: string[];
+}
+
+export interface SetListPage {
+  sets: SetSummary[];
+  next: string | null;
+}
+
+export type SetSkipReason = 'sold_out' | 'not_available' | 'choose_size' | 'not_enough_stock';
+
+export interface SetBagResult {
+  added: { product_id: string; sku: string }[];
+  skipped: { product_id: string; reason: SetSkipReason }[];
+  bag: Bag;
 }

@@ -29,6 +29,17 @@ const paths = {
   orders: 'M6 3.75h12v16.5l-2-1.25-2 1.25-2-1.25-2 1.25-2-1.25-2 1.25zM9 8.25h6M9 12h6M9 15.75h3',
   file: 'M6.5 3.5h7l4 4v13h-11zM13.5 3.5v4h4M9 12.5h6M9 16h6',
   clock: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18ZM12 7.5V12l3 2',
+  share: 'M12 14.5v-11M8 7.5l4-4 4 4M6 11H5.5v9h13v-9H18',
+  more: 'M4.75 12a1.25 1.25 0 1 0 2.5 0 1.25 1.25 0 1 0-2.5 0ZM10.75 12a1.25 1.25 0 1 0 2.5 0 1.25 1.25 0 1 0-2.5 0ZM16.75 12a1.25 1.25 0 1 0 2.5 0 1.25 1.25 0 1 0-2.5 0Z',
+  comment: 'M4.5 5.5h15v10.25h-8.25L7 19.25v-3.5H4.5z',
+  arrowUp: 'M12 19V5M6.5 10.5 12 5l5.5 5.5',
+  arrowDown: 'M12 5v14M6.5 13.5 12 19l5.5-5.5',
+  edit: 'M4.5 19.5h4l10-10-4-4-10 10zM13 7l4 4',
+  link: 'M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1.2 1.2M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1.2-1.2',
+  mail: 'M3.75 6h16.5v12H3.75zM4 6.5l8 6.25 8-6.25',
+  message: 'M12 4c4.7 0 8.5 3.1 8.5 7s-3.8 7-8.5 7c-1 0-2-.15-2.9-.4L4.5 19.5l1.3-3.6C4.3 14.7 3.5 12.9 3.5 11c0-3.9 3.8-7 8.5-7Z',
+  hash: 'M9.5 4 7.5 20M16.5 4l-2 16M4.5 9h16M3.5 15h16',
+  lock: 'M6.5 10.5h11v9.5h-11zM8.75 10.5V8a3.25 3.25 0 0 1 6.5 0v2.5',
 } as const;
 
 export type IconName = keyof typeof paths;
@@ -37,16 +48,18 @@ export interface IconProps {
   name: IconName;
   size?: number;
   className?: string;
+  /** Filled rather than outlined: a loved heart. */
+  filled?: boolean;
 }
 
-export function Icon({ name, size = 24, className }: IconProps) {
+export function Icon({ name, size = 24, className, filled = false }: IconProps) {
   return (
     <svg
       className={['icon', className ?? ''].filter(Boolean).join(' ')}
       width={size}
       height={size}
       viewBox="0 0 24 24"
-      fill="none"
+      fill={filled ? 'currentColor' : 'none'}
       stroke="currentColor"
       strokeWidth={1.5}
       strokeLinecap="round"

@@ -1,7 +1,10 @@
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { fetchProduct } from '../api/catalog.ts';
+import { fetchLoveState } from '../api/social.ts';
 import type { ProductDetail } from '../api/types.ts';
 import { Button, ButtonLink } from '../components/Button.tsx';
+import { Comments } from '../components/comments/Comments.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -11,16 +14,30 @@ import { BuyBox } from '../components/product/BuyBox.tsx';
 import { MemberPhotos, SimilarProducts } from '../components/product/ProductExtras.tsx';
 import { ProductFacts } from '../components/product/ProductFacts.tsx';
 import { ProductGallery } from '../components/product/ProductGallery.tsx';
+import { AddToSet } from '../components/sets/AddToSet.tsx';
 import { ProductBadges } from '../components/shop/ProductBadges.tsx';
 import { Skeleton } from '../components/Skeleton.tsx';
+import { SocialActions } from '../components/social/SocialActions.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useResource } from '../hooks/useResource.ts';
 import { formatDateTime } from '../lib/dates.ts';
 
+/** The product and its love state together; a love state that fails to load leaves the heart unknown. */
+async function fetchProductWithLoves(id: string, signal: AbortSignal): Promise<ProductDetail> {
+  const [product, loves] = await Promise.all([
+    fetchProduct(id, signal),
+    fetchLoveState({ kind: 'product', id }, signal).catch((error: unknown) => {
+      if (signal.aborted) throw error;
+      return null;
+    }),
+  ]);
+  return loves ? { ...product, loved: loves.loved, loves: loves.loves } : product;
+}
+
 /** One product at /products/:id: photos, price, sizes and "Add to bag". Open to visitors. */
 export function ProductPage() {
   const { id = '' } = useParams();
-  const { state, retry } = useResource(id, (signal) => fetchProduct(id, signal));
+  const { state, retry } = useResource(id, (signal) => fetchProductWithLoves(id, signal));
   useDocumentTitle(state.status === 'ready' ? `${state.data.title} · ${state.data.brand}` : state.status === 'missing' ? 'Piece not found' : 'Product');
 
   switch (state.status) {
@@ -48,6 +65,7 @@ export function ProductPage() {
 }
 
 function ProductView({ product }: { product: ProductDetail }) {
+  const target = useMemo(() => ({ kind: 'product' as const, id: product.id }), [product.id]);
   return (
     <div className="page product">
       <div className="product__layout">
@@ -68,11 +86,15 @@ function ProductView({ product }: { product: ProductDetail }) {
             </p>
           )}
           <BuyBox key={product.id} product={product} />
+          <SocialActions target={target} title={product.title} loved={product.loved ?? false} loves={product.loves ?? null}>
+            <AddToSet productId={product.id} title={product.title} />
+          </SocialActions>
           <ProductFacts product={product} />
         </div>
       </div>
       <MemberPhotos photos={product.member_photos} title={product.title} />
       <SimilarProducts similar={product.similar} />
+      <Comments key={product.id} target={target} />
     </div>
   );
 }

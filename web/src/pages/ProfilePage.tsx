@@ -2,16 +2,14 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { CATALOGUE_STAFF } from '../auth/RequireKind.tsx';
 import { Button, ButtonLink } from '../components/Button.tsx';
 import { Notice } from '../components/Notice.tsx';
-import { ProfileView } from '../components/ProfileView.tsx';
-import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { ProfileScreen } from '../components/profile/ProfileScreen.tsx';
 import { useSignOut } from '../hooks/useSignOut.ts';
 
 /** The signed-in member's own profile (/profile). RequireMember guarantees a member. */
 export function ProfilePage() {
   const { member } = useAuth();
-  useDocumentTitle('Your profile');
   if (!member) return null;
-  return <ProfileView account={member} own actions={<OwnProfileActions />} />;
+  return <ProfileScreen key={member.handle} handle={member.handle} own actions={<OwnProfileActions />} />;
 }
 
 /** Account actions on your own profile; on phones this is where people look for "sign out". */
