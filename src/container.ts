@@ -87,6 +87,8 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
   const social = createSocialService({ database, outbox, catalog, identity });
   const sets = createSetsService({ database, outbox, storage, catalog, commerce });
   const eventRelay = new EventRelay({ database, bus, log });
+  // Services record events inside their outbox transactions: publish those at once, not on the next poll.
+  outbox.onCommitted(() => eventRelay.kick());
   const events = createEventsService({ database, token: config.eventsToken, onCommitted: () => eventRelay.kick() });
   const catalogImports = createCatalogImportService({ database, storage, dataDir: config.dataDir, log, privateUrls: config.importPrivateUrls });
 

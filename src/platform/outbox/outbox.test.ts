@@ -69,6 +69,15 @@ describe('outbox', () => {
     assert.ok(!received.some((e) => e.type === 'probe.never'));
   });
 
+  it('tells listeners after a commit, and not after a rollback', async () => {
+    let calls = 0;
+    outbox.onCommitted(() => calls++);
+    await outbox.transaction(async () => undefined);
+    assert.equal(calls, 1);
+    await assert.rejects(outbox.transaction(async () => Promise.reject(new Error('no'))));
+    assert.equal(calls, 1);
+  });
+
   it('records an event id once, however often a retry emits it', async () => {
     const id = '3f0c1c1e-8f44-4a53-9d77-0d3c1f7d0a11';
     for (let i = 0; i < 3; i++) {

@@ -68,11 +68,19 @@ export class Outbox {
     return rows.map((r) => ({ id: r.id, type: r.type, occurredAt: r.occurredAt.toISOString(), data: r.data }));
   }
 
-  /** Runs `fn` in a transaction and wakes the relay once it has committed. */
+  private readonly committedListeners: (() => void)[] = [];
+
+  /** Runs `fn` in a transaction and wakes the relay (and whoever asked with `onCommitted`) once it has committed. */
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const result = await this.database.transaction(fn);
     this.kick();
+    for (const listener of this.committedListeners) listener();
     return result;
+  }
+
+  /** Calls `listener` after every transaction run through the outbox commits (e.g. to wake another relay). */
+  onCommitted(listener: () => void): void {
+    this.committedListeners.push(listener);
   }
 
   /** Starts relaying: now, after each `transaction`, and every `pollMs`. */
