@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runGrantKind } from './cli/accounts.js';
+import { runSeed } from './cli/seed.js';
+import { SeedRefused } from './seed/seed.js';
 import { actorKinds, type ActorKind } from './platform/http/context.js';
 import { ConfigError, loadConfig, type ConfigOverrides } from './config.js';
 import { version } from './container.js';
@@ -40,10 +42,12 @@ program
 
 program
   .command('seed')
-  .description('build the deterministic demo world')
-  .option('--seed <n>', 'random seed', '1')
+  .description('build the deterministic demo world in an empty data folder')
+  .option('--seed <n>', 'random seed', wholeNumber, 1)
   .addOption(new Option('--scale <scale>', 'how big a world').choices(['small', 'netset']).default('small'))
-  .action(() => notAvailableYet('seed'));
+  .action(async (options: { seed: number; scale: string }) => {
+    await runSeed(loadConfig(process.env, overrides()), options);
+  });
 
 const importCommand = program.command('import').description('import a product feed or an event history');
 importCommand
@@ -96,7 +100,7 @@ try {
     process.exit(error.exitCode);
   }
   const message =
-    error instanceof ConfigError || error instanceof CliFailure || error instanceof ImportCatalogError || error instanceof EventFileError
+    error instanceof ConfigError || error instanceof CliFailure || error instanceof ImportCatalogError || error instanceof SeedRefused || error instanceof EventFileError
       ? error.message
       : error instanceof Error
         ? error.message.split('\n')[0]

@@ -52,7 +52,7 @@ describe('the coterie command', () => {
   });
 
   it('says which commands are not available yet, and still answers --help for them', async () => {
-    const commands = [['seed'], ['reindex']];
+    const commands = [['reindex']];
     await Promise.all(
       commands.map(async (args) => {
         const result = await run([...args, '--data', dataDir]);
@@ -63,6 +63,14 @@ describe('the coterie command', () => {
         assert.match(help.stdout, /Usage: coterie/);
       }),
     );
+  });
+
+  it('refuses a seed command with a bad scale or seed before touching anything', async () => {
+    for (const args of [['seed', '--scale', 'huge'], ['seed', '--seed', 'abc']]) {
+      const result = await run([...args, '--data', dataDir]);
+      assert.notEqual(result.code, 0, args.join(' '));
+      assert.match(result.stderr, /huge|abc|whole number/);
+    }
   });
 
   it('migrates an embedded database, then finds it up to date', async () => {
