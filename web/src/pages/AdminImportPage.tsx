@@ -1,12 +1,12 @@
 import { useParams } from 'react-router';
 import { ImportReportView } from '../components/admin/ImportReportView.tsx';
-import { Button, ButtonLink } from '../components/Button.tsx';
+import { ButtonLink } from '../components/Button.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useImportReport } from '../hooks/useImportReport.ts';
+import { RetryNotice } from '../components/RetryNotice.tsx';
 
 /** One import's report at /admin/imports/:id, following it live while it runs. */
 export function AdminImportPage() {
@@ -33,14 +33,7 @@ export function AdminImportPage() {
         </EmptyState>
       )}
       {lookup.status === 'failed' && (
-        <Notice tone="danger" title="We lost track of this import">
-          <p>{lookup.message}</p>
-          <div className="notice__actions">
-            <Button size="sm" variant="secondary" onClick={retry}>
-              Try again
-            </Button>
-          </div>
-        </Notice>
+        <RetryNotice title="We lost track of this import" message={lookup.message} onRetry={retry} />
       )}
       {report && <ImportReportView report={report} />}
     </div>

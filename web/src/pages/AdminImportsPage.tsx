@@ -1,14 +1,13 @@
 import { fetchCatalogueImports } from '../api/imports.ts';
 import { ImportList } from '../components/admin/ImportList.tsx';
 import { ImportUploadForm } from '../components/admin/ImportUploadForm.tsx';
-import { Button } from '../components/Button.tsx';
 import { Card } from '../components/Card.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useResource } from '../hooks/useResource.ts';
+import { RetryNotice } from '../components/RetryNotice.tsx';
 
 /** Catalogue imports at /admin/imports: upload a feed, see past imports. Buyers and admins. */
 export function AdminImportsPage() {
@@ -34,14 +33,7 @@ export function AdminImportsPage() {
         </h2>
         {state.status === 'loading' && <PageLoading label="Loading past imports…" />}
         {(state.status === 'failed' || state.status === 'missing') && (
-          <Notice tone="danger" title="We couldn’t load past imports">
-            <p>{state.status === 'failed' ? state.message : 'The import history is not available.'}</p>
-            <div className="notice__actions">
-              <Button size="sm" variant="secondary" onClick={retry}>
-                Try again
-              </Button>
-            </div>
-          </Notice>
+          <RetryNotice title="We couldn’t load past imports" message={state.status === 'failed' ? state.message : 'The import history is not available.'} onRetry={retry} />
         )}
         {state.status === 'ready' &&
           (state.data.length === 0 ? (

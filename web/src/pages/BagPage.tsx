@@ -9,6 +9,7 @@ import { Totals } from '../components/shop/OrderLines.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFreshBag } from '../hooks/useFreshBag.ts';
 import { formatMoney } from '../lib/money.ts';
+import { RetryNotice } from '../components/RetryNotice.tsx';
 
 /** Bag: the pieces a member means to buy, with a fresh look at stock each visit. Members only. */
 export function BagPage() {
@@ -24,14 +25,7 @@ export function BagPage() {
         lede={bag && units > 0 ? `${units} ${units === 1 ? 'item' : 'items'}` : undefined}
       />
       {problem && (
-        <Notice tone="danger" title="We couldn’t load your bag">
-          <p>{problem}</p>
-          <div className="notice__actions">
-            <Button size="sm" variant="secondary" onClick={retry}>
-              Try again
-            </Button>
-          </div>
-        </Notice>
+        <RetryNotice title="We couldn’t load your bag" message={problem} onRetry={retry} />
       )}
       {!bag && loading && <PageLoading label="Loading your bag…" />}
       {bag && bag.lines.length === 0 && (

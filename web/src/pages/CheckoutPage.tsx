@@ -13,6 +13,7 @@ import { useCheckout } from '../hooks/useCheckout.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useFreshBag } from '../hooks/useFreshBag.ts';
 import { formatMoney } from '../lib/money.ts';
+import { RetryNotice } from '../components/RetryNotice.tsx';
 
 /** Checkout: where it goes and how it is paid, beside what is being bought. Members only. */
 export function CheckoutPage() {
@@ -25,14 +26,7 @@ export function CheckoutPage() {
     return (
       <div className="page">
         <PageHeader eyebrow="Checkout" title="Checkout" />
-        <Notice tone="danger" title="We couldn’t load your bag">
-          <p>{problem}</p>
-          <div className="notice__actions">
-            <Button size="sm" variant="secondary" onClick={retry}>
-              Try again
-            </Button>
-          </div>
-        </Notice>
+        <RetryNotice title="We couldn’t load your bag" message={problem} onRetry={retry} />
       </div>
     );
   }

@@ -2,16 +2,16 @@ import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { fetchFollowList, type FollowList } from '../api/social.ts';
 import type { FollowerCard } from '../api/types.ts';
-import { Button, ButtonLink } from '../components/Button.tsx';
+import { ButtonLink } from '../components/Button.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { LoadMore } from '../components/LoadMore.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { AccountRow } from '../components/social/AccountRow.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { usePagedList } from '../hooks/usePagedList.ts';
+import { RetryNotice } from '../components/RetryNotice.tsx';
 
 const titles: Record<FollowList, string> = { followers: 'Followers', following: 'Following' };
 
@@ -56,14 +56,7 @@ export function FollowListPage({ list: which }: { list: FollowList }) {
         </EmptyState>
       )}
       {list.status === 'failed' && (
-        <Notice tone="danger" title="We couldn’t load this list">
-          <p>{list.problem}</p>
-          <div className="notice__actions">
-            <Button size="sm" variant="secondary" onClick={list.retry}>
-              Try again
-            </Button>
-          </div>
-        </Notice>
+        <RetryNotice title="We couldn’t load this list" message={list.problem} onRetry={list.retry} />
       )}
       {list.status === 'ready' && list.items.length === 0 && (
         <EmptyState icon="profile" title={which === 'followers' ? 'No followers yet' : 'Not following anyone yet'}>

@@ -2,16 +2,16 @@ import { useRef } from 'react';
 import { useParams } from 'react-router';
 import { fetchHashtag } from '../api/social.ts';
 import type { HashtagItem } from '../api/types.ts';
-import { Button, ButtonLink } from '../components/Button.tsx';
+import { ButtonLink } from '../components/Button.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadMore } from '../components/LoadMore.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { HashtagItemCard } from '../components/social/HashtagItemCard.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { usePagedList } from '../hooks/usePagedList.ts';
 import { countOf } from '../lib/words.ts';
+import { RetryNotice } from '../components/RetryNotice.tsx';
 
 /** /hashtags/:tag: everything members tagged with it, newest first. */
 export function HashtagPage() {
@@ -38,14 +38,7 @@ export function HashtagPage() {
       />
       {list.status === 'loading' && <PageLoading label={`Loading #${tag}…`} />}
       {list.status === 'failed' && (
-        <Notice tone="danger" title="We couldn’t load this hashtag">
-          <p>{list.problem}</p>
-          <div className="notice__actions">
-            <Button size="sm" variant="secondary" onClick={list.retry}>
-              Try again
-            </Button>
-          </div>
-        </Notice>
+        <RetryNotice title="We couldn’t load this hashtag" message={list.problem} onRetry={list.retry} />
       )}
       {empty && (
         <EmptyState

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { fetchOrder } from '../api/orders.ts';
 import type { Order } from '../api/types.ts';
-import { Button, ButtonLink } from '../components/Button.tsx';
+import { ButtonLink } from '../components/Button.tsx';
 import { Card } from '../components/Card.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -17,6 +17,7 @@ import { useResource } from '../hooks/useResource.ts';
 import { countries } from '../lib/countries.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { formatMoney } from '../lib/money.ts';
+import { LoadFailedPage } from '../components/RetryNotice.tsx';
 
 /** One order at /orders/:id, also the confirmation page right after checkout. Members only. */
 export function OrderPage() {
@@ -39,17 +40,7 @@ export function OrderPage() {
   }
   if (state.status === 'failed') {
     return (
-      <div className="page">
-        <PageHeader title="Order" />
-        <Notice tone="danger" title="We couldn’t load this order">
-          <p>{state.message}</p>
-          <div className="notice__actions">
-            <Button size="sm" variant="secondary" onClick={retry}>
-              Try again
-            </Button>
-          </div>
-        </Notice>
-      </div>
+      <LoadFailedPage heading="Order" title="We couldn’t load this order" message={state.message} onRetry={retry} />
     );
   }
   return <OrderView order={state.data} justPlaced={justPlaced} onChange={replace} />;

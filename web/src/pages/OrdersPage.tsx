@@ -6,6 +6,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useOrderHistory } from '../hooks/useOrderHistory.ts';
+import { RetryNotice } from '../components/RetryNotice.tsx';
 
 /** The member's order history at /orders. Members only. */
 export function OrdersPage() {
@@ -17,14 +18,7 @@ export function OrdersPage() {
     <div className="page">
       <PageHeader eyebrow="Orders" title="Your orders" lede="Everything you’ve ordered, newest first." />
       {history.problem && (
-        <Notice tone="danger" title="We couldn’t load your orders">
-          <p>{history.problem}</p>
-          <div className="notice__actions">
-            <Button size="sm" variant="secondary" onClick={history.retry}>
-              Try again
-            </Button>
-          </div>
-        </Notice>
+        <RetryNotice title="We couldn’t load your orders" message={history.problem} onRetry={history.retry} />
       )}
       {!orders && !history.problem && <PageLoading label="Loading your orders…" />}
       {orders && orders.length === 0 && (

@@ -3,11 +3,10 @@ import { Link, useParams } from 'react-router';
 import { fetchProduct } from '../api/catalog.ts';
 import { fetchLoveState } from '../api/social.ts';
 import type { ProductDetail } from '../api/types.ts';
-import { Button, ButtonLink } from '../components/Button.tsx';
+import { ButtonLink } from '../components/Button.tsx';
 import { Comments } from '../components/comments/Comments.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Icon } from '../components/Icon.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Price } from '../components/Price.tsx';
 import { BuyBox } from '../components/product/BuyBox.tsx';
@@ -21,6 +20,7 @@ import { SocialActions } from '../components/social/SocialActions.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useResource } from '../hooks/useResource.ts';
 import { formatDateTime } from '../lib/dates.ts';
+import { LoadFailedPage } from '../components/RetryNotice.tsx';
 
 /** The product and its love state together; a love state that fails to load leaves the heart unknown. */
 async function fetchProductWithLoves(id: string, signal: AbortSignal): Promise<ProductDetail> {
@@ -47,17 +47,7 @@ export function ProductPage() {
       return <ProductNotFound />;
     case 'failed':
       return (
-        <div className="page">
-          <PageHeader title="This piece didn’t load" />
-          <Notice tone="danger" title="We couldn’t load this piece">
-            <p>{state.message}</p>
-            <div className="notice__actions">
-              <Button size="sm" variant="secondary" onClick={retry}>
-                Try again
-              </Button>
-            </div>
-          </Notice>
-        </div>
+        <LoadFailedPage heading="This piece didn’t load" title="We couldn’t load this piece" message={state.message} onRetry={retry} />
       );
     case 'ready':
       return <ProductView product={state.data} />;

@@ -2,7 +2,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { fetchProduct } from '../api/catalog.ts';
 import { fetchSet } from '../api/sets.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
-import { Button, ButtonLink } from '../components/Button.tsx';
+import { ButtonLink } from '../components/Button.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -10,6 +10,7 @@ import { PageLoading } from '../components/PageLoading.tsx';
 import { SetEditor } from '../components/sets/SetEditor.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useResource } from '../hooks/useResource.ts';
+import { LoadFailedPage } from '../components/RetryNotice.tsx';
 
 /** /sets/new (optionally `?product=ID` to start with that piece). Members only. */
 export function NewSetPage() {
@@ -58,17 +59,7 @@ export function EditSetPage() {
       );
     case 'failed':
       return (
-        <div className="page">
-          <PageHeader title="Edit set" />
-          <Notice tone="danger" title="We couldn’t load this set">
-            <p>{state.message}</p>
-            <div className="notice__actions">
-              <Button size="sm" variant="secondary" onClick={retry}>
-                Try again
-              </Button>
-            </div>
-          </Notice>
-        </div>
+        <LoadFailedPage heading="Edit set" title="We couldn’t load this set" message={state.message} onRetry={retry} />
       );
     case 'ready': {
       const set = state.data;

@@ -1,14 +1,14 @@
 import { useLocation, useParams } from 'react-router';
 import { fetchSet } from '../api/sets.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
-import { Button, ButtonLink } from '../components/Button.tsx';
+import { ButtonLink } from '../components/Button.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { SetView } from '../components/sets/SetView.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useResource } from '../hooks/useResource.ts';
+import { LoadFailedPage } from '../components/RetryNotice.tsx';
 
 /** A set at /sets/:id. Open to visitors for public sets; private ones only for their owner. */
 export function SetPage() {
@@ -41,17 +41,7 @@ export function SetPage() {
       );
     case 'failed':
       return (
-        <div className="page">
-          <PageHeader title="This set didn’t load" />
-          <Notice tone="danger" title="We couldn’t load this set">
-            <p>{state.message}</p>
-            <div className="notice__actions">
-              <Button size="sm" variant="secondary" onClick={retry}>
-                Try again
-              </Button>
-            </div>
-          </Notice>
-        </div>
+        <LoadFailedPage heading="This set didn’t load" title="We couldn’t load this set" message={state.message} onRetry={retry} />
       );
     case 'ready':
       return <SetView set={state.data} notice={notice} />;

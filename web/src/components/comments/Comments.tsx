@@ -5,13 +5,12 @@ import type { Comment } from '../../api/types.ts';
 import { useAnnouncement } from '../../hooks/useAnnouncement.ts';
 import { usePagedList } from '../../hooks/usePagedList.ts';
 import { useSignInFirst } from '../../hooks/useSignInFirst.ts';
-import { Button } from '../Button.tsx';
 import { LiveRegion } from '../LiveRegion.tsx';
 import { LoadMore } from '../LoadMore.tsx';
-import { Notice } from '../Notice.tsx';
 import { Skeleton } from '../Skeleton.tsx';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentItem } from './CommentItem.tsx';
+import { RetryNotice } from '../RetryNotice.tsx';
 
 /**
  * The conversation under a product or a set: oldest first, a page at a time, then the form.
@@ -57,14 +56,7 @@ export function Comments({ target }: { target: SocialTarget }) {
         </div>
       )}
       {list.status === 'failed' && (
-        <Notice tone="danger" title="We couldn’t load the comments">
-          <p>{list.problem}</p>
-          <div className="notice__actions">
-            <Button size="sm" variant="secondary" onClick={list.retry}>
-              Try again
-            </Button>
-          </div>
-        </Notice>
+        <RetryNotice title="We couldn’t load the comments" message={list.problem} onRetry={list.retry} />
       )}
       {list.status === 'ready' && shown.length === 0 && <p className="comments__empty">No comments yet. Start the conversation.</p>}
       {shown.length > 0 && (

@@ -4,6 +4,7 @@ import { Button } from '../Button.tsx';
 import { EmptyState } from '../EmptyState.tsx';
 import { Notice } from '../Notice.tsx';
 import { ProductGrid, ProductGridSkeleton } from '../shop/ProductGrid.tsx';
+import { RetryNotice } from '../RetryNotice.tsx';
 
 export interface ExploreResultsProps {
   search: ProductSearch;
@@ -19,14 +20,7 @@ export function ExploreResults({ search, filtered, words, onClearFilters }: Expl
 
   if (problem) {
     return (
-      <Notice tone="danger" title="We couldn’t load these pieces">
-        <p>{problem}</p>
-        <div className="notice__actions">
-          <Button size="sm" variant="secondary" onClick={search.retry}>
-            Try again
-          </Button>
-        </div>
-      </Notice>
+      <RetryNotice title="We couldn’t load these pieces" message={problem} onRetry={search.retry} />
     );
   }
   if (loading || !result) return <ProductGridSkeleton />;

@@ -3,13 +3,13 @@ import { fetchProfile } from '../../api/social.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 import { useResource } from '../../hooks/useResource.ts';
-import { Button, ButtonLink } from '../Button.tsx';
+import { ButtonLink } from '../Button.tsx';
 import { EmptyState } from '../EmptyState.tsx';
-import { Notice } from '../Notice.tsx';
 import { PageHeader } from '../PageHeader.tsx';
 import { PageLoading } from '../PageLoading.tsx';
 import { ProfileHeader } from './ProfileHeader.tsx';
 import { ProfileSections } from './ProfileSections.tsx';
+import { LoadFailedPage } from '../RetryNotice.tsx';
 
 export interface ProfileScreenProps {
   handle: string;
@@ -38,17 +38,7 @@ export function ProfileScreen({ handle, own, actions }: ProfileScreenProps) {
       return <PageLoading label={`Loading @${handle}…`} />;
     case 'failed':
       return (
-        <div className="page">
-          <PageHeader title={`@${handle}`} />
-          <Notice tone="danger" title="We couldn’t load this profile">
-            <p>{state.message}</p>
-            <div className="notice__actions">
-              <Button size="sm" variant="secondary" onClick={retry}>
-                Try again
-              </Button>
-            </div>
-          </Notice>
-        </div>
+        <LoadFailedPage heading={`@${handle}`} title="We couldn’t load this profile" message={state.message} onRetry={retry} />
       );
     case 'missing':
       return (

@@ -2,13 +2,13 @@ import { useRef } from 'react';
 import { fetchAccountSets } from '../../api/sets.ts';
 import type { Profile, SetSummary } from '../../api/types.ts';
 import { usePagedList } from '../../hooks/usePagedList.ts';
-import { Button, ButtonLink } from '../Button.tsx';
+import { ButtonLink } from '../Button.tsx';
 import { EmptyState } from '../EmptyState.tsx';
 import { Icon } from '../Icon.tsx';
 import { LoadMore } from '../LoadMore.tsx';
-import { Notice } from '../Notice.tsx';
 import { ProductGridSkeleton } from '../shop/ProductGrid.tsx';
 import { SetGrid } from '../sets/SetCard.tsx';
+import { RetryNotice } from '../RetryNotice.tsx';
 
 /** A profile's sets; on your own profile, with "New set" (and your private sets too). */
 export function ProfileSets({ profile, own }: { profile: Profile; own: boolean }) {
@@ -33,14 +33,7 @@ export function ProfileSets({ profile, own }: { profile: Profile; own: boolean }
       {own && list.items.length > 0 && <div className="profile-panel__toolbar">{newSet}</div>}
       {list.status === 'loading' && <ProductGridSkeleton count={4} />}
       {list.status === 'failed' && (
-        <Notice tone="danger" title="We couldn’t load the sets">
-          <p>{list.problem}</p>
-          <div className="notice__actions">
-            <Button size="sm" variant="secondary" onClick={list.retry}>
-              Try again
-            </Button>
-          </div>
-        </Notice>
+        <RetryNotice title="We couldn’t load the sets" message={list.problem} onRetry={list.retry} />
       )}
       {(list.status === 'missing' || (list.status === 'ready' && list.items.length === 0)) && (
         <EmptyState icon="sets" title="No sets yet" headingLevel={3} action={own ? newSet : undefined}>

@@ -9,10 +9,10 @@ import { countOf } from '../../lib/words.ts';
 import { Button, ButtonLink } from '../Button.tsx';
 import { Icon } from '../Icon.tsx';
 import { LoadMore } from '../LoadMore.tsx';
-import { Notice } from '../Notice.tsx';
 import { PageLoading } from '../PageLoading.tsx';
 import { Sheet } from '../Sheet.tsx';
 import { SetCover } from './SetCard.tsx';
+import { RetryNotice } from '../RetryNotice.tsx';
 
 export interface AddToSetProps {
   productId: string;
@@ -68,14 +68,7 @@ function YourSets({ handle, productId, title }: { handle: string; productId: str
   if (list.status === 'loading') return <PageLoading label="Loading your sets…" />;
   if (list.status === 'failed') {
     return (
-      <Notice tone="danger" title="We couldn’t load your sets">
-        <p>{list.problem}</p>
-        <div className="notice__actions">
-          <Button size="sm" variant="secondary" onClick={list.retry}>
-            Try again
-          </Button>
-        </div>
-      </Notice>
+      <RetryNotice title="We couldn’t load your sets" message={list.problem} onRetry={list.retry} />
     );
   }
   if (list.items.length === 0) {

@@ -7,9 +7,9 @@ import { countOf } from '../../lib/words.ts';
 import { Button } from '../Button.tsx';
 import { Icon } from '../Icon.tsx';
 import { LoadMore } from '../LoadMore.tsx';
-import { Notice } from '../Notice.tsx';
 import { Price } from '../Price.tsx';
 import { ProductImage } from '../shop/ProductImage.tsx';
+import { RetryNotice } from '../RetryNotice.tsx';
 
 export interface ProductPickerProps {
   /** Pieces already in the set. */
@@ -71,14 +71,7 @@ export function ProductPicker({ chosen, onAdd }: ProductPickerProps) {
         {count}
       </p>
       {list.status === 'failed' && (
-        <Notice tone="danger" title="We couldn’t search the catalogue">
-          <p>{list.problem}</p>
-          <div className="notice__actions">
-            <Button size="sm" variant="secondary" onClick={list.retry}>
-              Try again
-            </Button>
-          </div>
-        </Notice>
+        <RetryNotice title="We couldn’t search the catalogue" message={list.problem} onRetry={list.retry} />
       )}
       {list.items.length > 0 && (
         <div ref={container}>

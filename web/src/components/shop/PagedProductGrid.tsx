@@ -1,10 +1,9 @@
 import { useRef, type ReactNode } from 'react';
 import type { ProductPage, ProductSummary } from '../../api/types.ts';
 import { usePagedList } from '../../hooks/usePagedList.ts';
-import { Button } from '../Button.tsx';
 import { LoadMore } from '../LoadMore.tsx';
-import { Notice } from '../Notice.tsx';
 import { ProductGrid, ProductGridSkeleton } from './ProductGrid.tsx';
+import { RetryNotice } from '../RetryNotice.tsx';
 
 export interface PagedProductGridProps {
   /** Loads again when this changes. */
@@ -36,14 +35,7 @@ export function PagedProductGrid({ listKey, load, label, empty, failedTitle }: P
       return <>{empty}</>;
     case 'failed':
       return (
-        <Notice tone="danger" title={failedTitle}>
-          <p>{list.problem}</p>
-          <div className="notice__actions">
-            <Button size="sm" variant="secondary" onClick={list.retry}>
-              Try again
-            </Button>
-          </div>
-        </Notice>
+        <RetryNotice title={failedTitle} message={list.problem} onRetry={list.retry} />
       );
     case 'ready':
       if (list.items.length === 0) return <>{empty}</>;
