@@ -31,7 +31,7 @@ module.exports = {
       severity: 'error',
       comment: "A module uses another only through that module's index.ts or *.events.ts.",
       from: { path: '^src/modules/([^/]+)/' },
-      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|[^/]+\\.events)\\.ts$'] },
+      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|testing|[^/]+\\.events)\\.ts$'] },
     },
     {
       name: 'no-test-code-in-production',

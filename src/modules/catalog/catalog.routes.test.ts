@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { createTestWorld, joinAs, multipart, type TestMember, type TestWorld } from '../../testing.js';
-import { addProduct } from './catalog.fixtures.js';
+import { addProduct } from './testing.js';
 import type { ProductSearchResponse } from './catalog.schemas.js';
 
 const day = 24 * 3600_000;

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/index.js';
 import { createTestDatabase } from '../../platform/db/testing.js';
-import { addProduct } from './catalog.fixtures.js';
+import { addProduct } from './testing.js';
 import { runSearch, type EngineQuery } from './search-engine.js';
 import { CatalogSearchIndex, pruneCatalogChanges } from './search-index.js';
 

@@ -3,12 +3,13 @@
  * into the catalogue tables, members without passwords, and HTTP helpers for signed-in calls.
  */
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.js';
 import type { Actor, ActorKind } from '../../platform/http/context.js';
 import type { HttpServer } from '../../platform/http/server.js';
 import { sessionCookieFrom } from '../../testing.js';
-import { brands, productImages, products, settleStock, variants, type ProductStatus } from '../catalog/index.js';
+import { products, variants, type ProductStatus } from '../catalog/index.js';
+import { addProduct as addCatalogProduct } from '../catalog/testing.js';
 import { accounts } from '../identity/index.js';
 
 export interface FixtureProduct {
@@ -26,36 +27,13 @@ export interface FixtureProduct {
 }
 
 /** Inserts a product (and its brand when new); returns its skus by size (`<id>-<size>`). */
-export async function addProduct(ex: Executor, spec: FixtureProduct): Promise<Record<string, string>> {
-  const brandName = spec.brand ?? 'Maison Test';
-  const slug = brandName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  await ex.insert(brands).values({ id: randomUUID(), slug, name: brandName }).onConflictDoNothing();
-  const [brand] = await ex.select({ id: brands.id }).from(brands).where(eq(brands.slug, slug));
-  const title = spec.title ?? `Test piece ${spec.id}`;
-  await ex.insert(products).values({
-    id: spec.id,
-    brandId: brand!.id,
-    title,
-    category: 'dresses',
-    priceMinor: spec.priceMinor ?? 10_000,
-    salePriceMinor: spec.salePriceMinor ?? null,
-    currency: spec.currency ?? 'GBP',
-    status: spec.status ?? 'live',
-    releaseAt: spec.releaseAt ?? null,
-    publishedAt: new Date(),
-    search: sql`to_tsvector('english', ${title})`,
+export function addProduct(ex: Executor, spec: FixtureProduct): Promise<Record<string, string>> {
+  const { imageKey, ...rest } = spec;
+  return addCatalogProduct(ex, {
+    ...rest,
+    ...(imageKey ? { images: [imageKey] } : {}),
+    sku: (size) => `${spec.id}-${size.replace(/\s+/g, '').toLowerCase()}`,
   });
-  const skus: Record<string, string> = {};
-  for (const [position, [size, stock]] of Object.entries(spec.sizes ?? { 'One size': 5 }).entries()) {
-    const sku = `${spec.id}-${size.replace(/\s+/g, '').toLowerCase()}`;
-    skus[size] = sku;
-    await ex.insert(variants).values({ sku, productId: spec.id, size, position, stock });
-  }
-  if (spec.imageKey) {
-    await ex.insert(productImages).values({ productId: spec.id, position: 0, blobKey: spec.imageKey, source: 'fixture', width: 800, height: 1000 });
-  }
-  await settleStock(ex, [spec.id]);
-  return skus;
 }
 
 /** Units left of one size. */

@@ -3,10 +3,11 @@
  * and sets straight into their tables, and one helper for API calls as a member or signed out.
  */
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.js';
 import type { TestMember, TestWorld } from '../../testing.js';
-import { brands, products, settleStock, variants, type ProductStatus } from '../catalog/index.js';
+import type { ProductStatus } from '../catalog/index.js';
+import { addProduct as addCatalogProduct } from '../catalog/testing.js';
 
 export interface FixtureProduct {
   id: string;
@@ -18,25 +19,7 @@ export interface FixtureProduct {
 
 /** Inserts a product with one size in stock (and its brand when new). */
 export async function addProduct(ex: Executor, spec: FixtureProduct): Promise<void> {
-  const brandName = spec.brand ?? 'Maison Test';
-  const slug = brandName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  await ex.insert(brands).values({ id: randomUUID(), slug, name: brandName }).onConflictDoNothing();
-  const [brand] = await ex.select({ id: brands.id }).from(brands).where(eq(brands.slug, slug));
-  const title = spec.title ?? `Test piece ${spec.id}`;
-  await ex.insert(products).values({
-    id: spec.id,
-    brandId: brand!.id,
-    title,
-    category: 'dresses',
-    priceMinor: 10_000,
-    currency: 'GBP',
-    status: spec.status ?? 'live',
-    releaseAt: spec.releaseAt ?? null,
-    publishedAt: new Date(),
-    search: sql`to_tsvector('english', ${title})`,
-  });
-  await ex.insert(variants).values({ sku: `${spec.id}-os`, productId: spec.id, size: 'One size', position: 0, stock: 5 });
-  await settleStock(ex, [spec.id]);
+  await addCatalogProduct(ex, { ...spec, sku: () => `${spec.id}-os` });
 }
 
 /** Inserts a set owned by `ownerId`; returns its id. */

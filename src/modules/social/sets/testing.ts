@@ -4,10 +4,9 @@
  */
 import sharp from 'sharp';
 import type { TestMember, TestWorld } from '../../../testing.js';
-import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/index.js';
-import { brands, productImages, products, settleStock, variants, type ProductStatus } from '../../catalog/index.js';
+import type { ProductStatus } from '../../catalog/index.js';
+import { addProduct as addCatalogProduct } from '../../catalog/testing.js';
 
 /** A real portrait JPEG of one colour, stored in the world's blob storage; returns its key. */
 export async function storedJpeg(world: TestWorld, background: { r: number; g: number; b: number }): Promise<string> {
@@ -56,39 +55,9 @@ export interface LookProduct {
   images?: string[];
 }
 
-/**
- * Inserts a product (and its brand when new) through the catalogue's tables; skus are `<id>-<size>`,
- * or the id itself for a single size. (catalog.fixtures.ts does the same, but only catalog's own tests
- * may import it under the module rules.)
- */
-export async function addProduct(ex: Executor, spec: LookProduct): Promise<Record<string, string>> {
-  const slug = spec.brand.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  await ex.insert(brands).values({ id: randomUUID(), slug, name: spec.brand }).onConflictDoNothing();
-  const [brand] = await ex.select({ id: brands.id }).from(brands).where(eq(brands.slug, slug));
-  await ex.insert(products).values({
-    id: spec.id,
-    brandId: brand!.id,
-    title: spec.title,
-    category: spec.category,
-    priceMinor: spec.priceMinor,
-    currency: 'GBP',
-    status: spec.status ?? 'live',
-    releaseAt: spec.releaseAt ?? null,
-    publishedAt: spec.publishedAt === undefined ? new Date() : spec.publishedAt,
-    search: sql`to_tsvector('english', ${spec.title})`,
-  });
-  const skus: Record<string, string> = {};
-  const sizes = Object.entries(spec.sizes ?? { 'One size': 5 });
-  for (const [position, [size, stock]] of sizes.entries()) {
-    const sku = sizes.length === 1 ? spec.id : `${spec.id}-${size}`;
-    skus[size] = sku;
-    await ex.insert(variants).values({ sku, productId: spec.id, size, position, stock });
-  }
-  for (const [position, blobKey] of (spec.images ?? []).entries()) {
-    await ex.insert(productImages).values({ productId: spec.id, position, blobKey, source: 'fixture', width: 400, height: 500 });
-  }
-  await settleStock(ex, [spec.id]);
-  return skus;
+/** Inserts a product (and its brand when new); skus are `<id>-<size>`, or the id itself for a single size. */
+export function addProduct(ex: Executor, spec: LookProduct): Promise<Record<string, string>> {
+  return addCatalogProduct(ex, spec);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Test-only: puts brands and products straight into the catalogue tables, for tests of reading,
- * bags and checkouts that should not depend on the feed importer.
+ * Test and benchmark fixtures (never imported by production code): brands and products straight into
+ * the catalogue tables, for tests of reading, bags, checkouts and sets that should not depend on the
+ * feed importer. Other modules' tests use it through this file (the module rules allow `testing.ts`).
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -10,13 +11,17 @@ import { settleStock } from './stock.js';
 
 export interface ProductSpec {
   id: string;
-  title: string;
-  brand: string;
-  category: string;
+  /** Default "Test piece <id>". */
+  title?: string;
+  /** Default "Maison Test". */
+  brand?: string;
+  /** Default dresses. */
+  category?: string;
   subcategory?: string | null;
   colours?: string[];
   description?: string;
-  priceMinor: number;
+  /** Default 10,000. */
+  priceMinor?: number;
   salePriceMinor?: number | null;
   currency?: string;
   status?: ProductStatus;
@@ -26,10 +31,13 @@ export interface ProductSpec {
   /** size → stock; one "One size" variant with 5 units when omitted. */
   sizes?: Record<string, number>;
   images?: string[];
+  /** A size's sku; default the product id for a single size, else `<id>-<size>`. */
+  sku?: (size: string, sizeCount: number) => string;
 }
 
 /** Inserts a product (and its brand when new) and returns its variant skus by size. */
-export async function addProduct(ex: Executor, spec: ProductSpec): Promise<Record<string, string>> {
+export async function addProduct(ex: Executor, input: ProductSpec): Promise<Record<string, string>> {
+  const spec = { title: `Test piece ${input.id}`, brand: 'Maison Test', category: 'dresses', priceMinor: 10_000, ...input };
   const slug = spec.brand.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   await ex.execute(sql`insert into brands (id, slug, name) values (${randomUUID()}, ${slug}, ${spec.brand}) on conflict do nothing`);
   const status = spec.status ?? 'live';
@@ -45,7 +53,7 @@ export async function addProduct(ex: Executor, spec: ProductSpec): Promise<Recor
   const skus: Record<string, string> = {};
   const sizes = Object.entries(spec.sizes ?? { 'One size': 5 });
   for (const [position, [size, stock]] of sizes.entries()) {
-    const sku = sizes.length === 1 ? spec.id : `${spec.id}-${size}`;
+    const sku = spec.sku ? spec.sku(size, sizes.length) : sizes.length === 1 ? spec.id : `${spec.id}-${size}`;
     skus[size] = sku;
     await ex.execute(sql`insert into variants (sku, product_id, size, position, stock) values (${sku}, ${spec.id}, ${size}, ${position}, ${stock})`);
   }
