@@ -16,6 +16,7 @@ import { parseMerchantPrice } from '../../src/modules/catalog/feed/money.js';
 import { categoriseProduct } from '../../src/modules/catalog/feed/taxonomy.js';
 import { sql, type SQL } from 'drizzle-orm';
 import { formatInt, markdownTable } from '../http/stats.js';
+import { seededRng } from '../../src/seed/images/index.js';
 
 export interface ImportBenchOptions {
   /** Products in the generated feed (default 100,000); every fourth comes in three sizes. */
@@ -64,23 +65,11 @@ const MATERIALS = ['silk', 'wool', 'cotton', 'linen', 'leather', 'cashmere', 'de
 const ADJECTIVES = ['Tailored', 'Oversized', 'Cropped', 'Pleated', 'Belted', 'Quilted', 'Ribbed', 'Draped', 'Relaxed', 'Structured'];
 const SIZES = ['S', 'M', 'L'];
 
-/** A small deterministic generator (mulberry32), so every run imports the same feed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const csv = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** Streams a deterministic Merchant Center CSV feed of `products` products to `file`; answers its row count. */
 export async function generateFeed(file: string, products: number, seed = 1): Promise<number> {
-  const next = random(seed);
+  const next = seededRng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const out = createWriteStream(file);
   const columns = ['id', 'item_group_id', 'title', 'description', 'brand', 'price', 'sale_price', 'availability', 'image_link', 'google_product_category', 'color', 'size', 'material', 'gender'];

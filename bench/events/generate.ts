@@ -3,18 +3,7 @@
 // cities of both hemispheres, devices, hashtags on social events, money on purchases.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same history. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRng } from '../../src/seed/images/index.js';
 
 const TYPE_WEIGHTS: [string, number][] = [
   ['view', 52], ['love', 12], ['share', 4], ['comment', 3], ['photo', 2],
@@ -62,7 +51,7 @@ export function* generateEventLines(options: GenerateOptions): Generator<string>
   const { events, actors = 50_000, knownActors = 5_000, products = 20_000, brands = 200, seed = 1 } = options;
   const end = (options.end ?? new Date('2026-06-01T00:00:00Z')).getTime();
   const span = 180 * 24 * 3600_000;
-  const random = seededRandom(seed);
+  const random = seededRng(seed);
   const typeOf = picker(TYPE_WEIGHTS);
   const deviceOf = picker(DEVICE_WEIGHTS);
   for (let n = 0; n < events; n++) {

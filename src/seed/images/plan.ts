@@ -1,30 +1,16 @@
 // productLook: plans a spec from a seeded random source, so a seed world can ask for "a dress" and
 // get a varied but reproducible look.
+import { Random } from '../random.js';
 import { COLOUR_SLUGS } from './colour.js';
 import { CUT_DETAILS, CUTS, PATTERNS, type Detail, type ImageCategory, type Pattern, type ProductImageSpec } from './spec.js';
 
 /** A source of numbers in [0, 1). */
 export type Rng = () => number;
 
-/** mulberry32 over a 32-bit seed; a string seed is hashed first (FNV-1a). */
+/** The seed's generator (`src/seed/random.ts`) as a function; a string seed names the stream. */
 export function seededRng(seed: number | string): Rng {
-  let a = typeof seed === 'number' ? seed >>> 0 : fnv1a(seed);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  const random = typeof seed === 'number' ? new Random(seed, 'looks') : new Random(0, seed);
+  return () => random.next();
 }
 
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length) % list.length]!;
