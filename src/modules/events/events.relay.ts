@@ -19,6 +19,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { BusEvent, EventBus } from '../../platform/bus/index.js';
 import { rowsOf, type Database, type Tx } from '../../platform/db/index.js';
 import { busEventOf, eventColumns, type EventRow } from './events.read.js';
+import { RelayLoop } from '../../platform/relay-loop.js';
 
 export interface EventRelayOptions {
   database: Database;
@@ -64,11 +65,7 @@ export class EventRelay {
   private readonly bus: EventBus;
   private readonly log: FastifyBaseLogger;
   private readonly batchSize: number;
-  private readonly pollMs: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = true;
+  private readonly relay: RelayLoop;
   /** The snapshot of this node's last finished round, and the X it started from. */
   private previous: { snapshot: Snapshot; from: number } | null = null;
   private round: Round | null = null;
@@ -79,33 +76,26 @@ export class EventRelay {
     this.bus = options.bus;
     this.log = options.log;
     this.batchSize = options.batchSize ?? 1000;
-    this.pollMs = options.pollMs ?? 1000;
+    this.relay = new RelayLoop({
+      pollMs: options.pollMs ?? 1000,
+      round: async () => (await this.relayOnce()) > 0,
+      onError: (error) => this.log.error({ err: error }, 'event relay: round failed; will retry'),
+    });
   }
 
   /** Starts relaying: now, when kicked, and every `pollMs`. */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.relay.start();
   }
 
   /** Asks for a round soon; cheap to call after every ingest. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.loop().finally(() => {
-      this.running = undefined;
-    });
+    this.relay.kick();
   }
 
   /** Publishes everything committed so far (tests, shutdown); resolves when nothing is left. */
   async flush(): Promise<void> {
-    await this.running;
+    await this.relay.idle();
     while ((await this.relayOnce()) > 0) {
       // keep going until a page comes back empty
     }
@@ -117,24 +107,7 @@ export class EventRelay {
    * shutdown.
    */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        while (!this.stopped && (await this.relayOnce()) > 0) {
-          // a page was published: there may be more
-        }
-      } catch (error) {
-        this.log.error({ err: error }, 'event relay: round failed; will retry');
-        return;
-      }
-    } while (this.again && !this.stopped);
+    await this.relay.stop();
   }
 
   /**

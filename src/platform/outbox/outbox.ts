@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { BusEvent, EventBus } from '../bus/bus.js';
 import type { Database, Executor, Tx } from '../db/database.js';
+import { RelayLoop } from '../relay-loop.js';
 import { rowsOf } from '../db/database.js';
 import { outbox } from './outbox.tables.js';
 
@@ -37,12 +38,8 @@ export class Outbox {
   private readonly bus: EventBus;
   private readonly log: FastifyBaseLogger;
   private readonly batchSize: number;
-  private readonly pollMs: number;
+  private readonly relay: RelayLoop;
   private readonly retainMs: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = true;
   private lastPrune = 0;
 
   constructor(options: OutboxOptions) {
@@ -50,8 +47,17 @@ export class Outbox {
     this.bus = options.bus;
     this.log = options.log;
     this.batchSize = options.batchSize ?? 500;
-    this.pollMs = options.pollMs ?? 1000;
     this.retainMs = options.retainMs ?? 7 * 24 * 3600_000;
+    this.relay = new RelayLoop({
+      pollMs: options.pollMs ?? 1000,
+      // A full batch: there may be more. Otherwise the outbox is drained, the moment to prune.
+      round: async () => {
+        if ((await this.relayOnce()) === this.batchSize) return true;
+        await this.pruneNowAndThen();
+        return false;
+      },
+      onError: (error) => this.log.error({ err: error }, 'outbox: relay failed; will retry'),
+    });
   }
 
   /** Writes events inside the caller's transaction. */
@@ -85,28 +91,17 @@ export class Outbox {
 
   /** Starts relaying: now, after each `transaction`, and every `pollMs`. */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.relay.start();
   }
 
   /** Asks the relay to run soon; cheap to call often. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.loop().finally(() => {
-      this.running = undefined;
-    });
+    this.relay.kick();
   }
 
   /** Publishes everything pending now and resolves when the outbox is empty (tests, shutdown). */
   async flush(): Promise<void> {
-    await this.running;
+    await this.relay.idle();
     while ((await this.relayOnce()) > 0) {
       // keep going until nothing is left
     }
@@ -114,26 +109,8 @@ export class Outbox {
 
   /** Stops the relay after the round in flight, then publishes what is left. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.relay.stop();
     await this.flush().catch((error: unknown) => this.log.error({ err: error }, 'outbox: final flush failed'));
-  }
-
-  private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        while (!this.stopped && (await this.relayOnce()) === this.batchSize) {
-          // a full batch: there may be more
-        }
-        await this.pruneNowAndThen();
-      } catch (error) {
-        this.log.error({ err: error }, 'outbox: relay failed; will retry');
-        return;
-      }
-    } while (this.again && !this.stopped);
   }
 
   /** Publishes one batch; returns how many events it published. */
