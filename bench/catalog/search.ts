@@ -1,13 +1,12 @@
 // Search over a large catalogue: typical shopper queries through the catalogue service (filters, facets,
 // cursor), against a bare full-text query of the same words measured in the same run.
-import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import type { Database } from '../../src/platform/db/index.js';
 import type { RequestContext } from '../../src/platform/http/context.js';
 import { createCatalogService } from '../../src/modules/catalog/index.js';
 import type { Outbox } from '../../src/platform/outbox/index.js';
 import type { BlobStorage } from '../../src/platform/storage/index.js';
-import { formatMs, markdownTable } from '../http/stats.js';
+import { formatMs, markdownTable, timeSamples } from '../http/stats.js';
 
 const categories = [
   ['dresses', null, 'dress'], ['tops', null, 'top'], ['shirts', null, 'shirt'], ['knitwear', null, 'jumper'],
@@ -107,21 +106,6 @@ const cases: Case[] = [
   },
 ];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
 
 export interface SearchBenchRow {
   label: string;
@@ -140,13 +124,13 @@ export async function runSearchBench(database: Database, runs: number): Promise<
   for (const c of cases) {
     const input = { limit: 24, on_sale: false, new_in: false, ...c.query } as Parameters<typeof catalog.search>[1];
     const first = await catalog.search(ctx, input);
-    const timed = await time(runs, () => catalog.search(ctx, input));
-    const bare = await time(runs, () => database.query(c.bare.sql, c.bare.params));
+    const timed = await timeSamples(runs, () => catalog.search(ctx, input));
+    const bare = await timeSamples(runs, () => database.query(c.bare.sql, c.bare.params));
     rows.push({ label: c.label, ...timed, bareP50: bare.p50, bareP95: bare.p95, total: first.total });
     // The second page through the cursor costs the same as the first.
     if (c.label.startsWith('"red dress"') && first.next) {
       const next = first.next;
-      const page2 = await time(runs, () => catalog.search(ctx, { ...input, cursor: next }));
+      const page2 = await timeSamples(runs, () => catalog.search(ctx, { ...input, cursor: next }));
       rows.push({ label: '"red dress", page 2 (cursor)', ...page2, bareP50: bare.p50, bareP95: bare.p95, total: first.total });
     }
   }

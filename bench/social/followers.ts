@@ -9,7 +9,7 @@ import type { RequestContext } from '../../src/platform/http/context.js';
 import type { Outbox } from '../../src/platform/outbox/index.js';
 import { createSocialService, recountFollows, type SocialDeps } from '../../src/modules/social/index.js';
 import { decodeCursor } from '../../src/modules/social/keyset.js';
-import { formatMs, markdownTable } from '../http/stats.js';
+import { formatMs, markdownTable, timeSamples } from '../http/stats.js';
 
 export interface FollowersBenchOptions {
   /** Followers of the celebrity (default 50,000). */
@@ -66,21 +66,6 @@ export async function generateFollowers(database: Database, count: number): Prom
   return celebrity!.id;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
 
 const bareKeysetSql = `
   select f.follower_id, f.created_at from follows f
@@ -113,8 +98,8 @@ async function measure(database: Database, label: string, followers: number, pag
   const rows: FollowersBenchRow[] = [];
   for (const [page, pageCursor] of wanted) {
     const key = decodeCursor(pageCursor);
-    const service = await time(runs, () => graph.listFollowers(ctx, CELEBRITY, { limit: pageSize, ...(pageCursor ? { cursor: pageCursor } : {}) }));
-    const bare = await time(runs, () => database.query(bareKeysetSql, [celebrityId, key?.t ?? null, key?.id ?? null, pageSize + 1]));
+    const service = await timeSamples(runs, () => graph.listFollowers(ctx, CELEBRITY, { limit: pageSize, ...(pageCursor ? { cursor: pageCursor } : {}) }));
+    const bare = await timeSamples(runs, () => database.query(bareKeysetSql, [celebrityId, key?.t ?? null, key?.id ?? null, pageSize + 1]));
     const name = page === 1 ? 'first page' : page === pageCount ? `last page (${page})` : `page ${page}`;
     rows.push({ database: label, label: name, p50: service.p50, p95: service.p95, bareP50: bare.p50, bareP95: bare.p95 });
   }
