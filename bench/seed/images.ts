@@ -1,9 +1,9 @@
 // Generated product images for the seed: renderProductImage over 200 varied specs, two at a time
 // (this box has 2 cores), against the floor of the same pipeline (sharp rasterising and encoding an
-// empty 800×1000 studio background with the same JPEG options), measured in the same run.
+// empty studio background of the same size with the same JPEG options), measured in the same run.
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
-import { CUTS, productLook, renderProductImage, seededRng, type ImageCategory, type ProductImageSpec } from '../../src/seed/images/index.js';
+import { CUTS, IMAGE_HEIGHT, IMAGE_WIDTH, JPEG_QUALITY, productLook, renderProductImage, seededRng, type ImageCategory, type ProductImageSpec } from '../../src/seed/images/index.js';
 
 export interface ImageBenchOptions {
   /** Specs rendered (default 200). */
@@ -19,23 +19,29 @@ export interface ImageBenchResult {
   seconds: number;
   imagesPerSecond: number;
   meanKiB: number;
+  /** Process CPU time (all threads) per image: steadier than images/s on a busy machine. */
+  cpuMsPerImage: number;
   /** The empty-background floor, same count and concurrency. */
   baselineImagesPerSecond: number;
+  baselineCpuMsPerImage: number;
 }
 
-async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<number>): Promise<{ seconds: number; bytes: number }> {
+async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<number>): Promise<{ seconds: number; cpuSeconds: number; bytes: number }> {
   let next = 0;
   let bytes = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < items.length) {
         const item = items[next++]!;
-        bytes += await work(item);
+        const size = await work(item);
+        bytes += size;
       }
     }),
   );
-  return { seconds: (performance.now() - started) / 1000, bytes };
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, bytes };
 }
 
 export function benchSpecs(count: number): ProductImageSpec[] {
@@ -44,7 +50,7 @@ export function benchSpecs(count: number): ProductImageSpec[] {
   return Array.from({ length: count }, (_, i) => productLook(rng, categories[i % categories.length]!));
 }
 
-const EMPTY = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="1000"><rect width="800" height="1000" fill="#F3F1ED"/></svg>');
+const EMPTY = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${IMAGE_WIDTH}" height="${IMAGE_HEIGHT}"><rect width="${IMAGE_WIDTH}" height="${IMAGE_HEIGHT}" fill="#F3F1ED"/></svg>`);
 
 export async function runImageBench(options: ImageBenchOptions = {}): Promise<ImageBenchResult> {
   const images = options.images ?? 200;
@@ -53,7 +59,7 @@ export async function runImageBench(options: ImageBenchOptions = {}): Promise<Im
   const specs = benchSpecs(images);
   await renderProductImage(specs[0]!); // warm up librsvg and the encoder
   const floor = await pool(specs, concurrency, async () =>
-    (await sharp(EMPTY, { density: 72 }).jpeg({ quality: 85, chromaSubsampling: '4:2:0', mozjpeg: false }).toBuffer()).length,
+    (await sharp(EMPTY, { density: 72 }).removeAlpha().jpeg({ quality: JPEG_QUALITY, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false }).toBuffer()).length,
   );
   const run = await pool(specs, concurrency, async (spec) => (await renderProductImage(spec)).jpeg.length);
   const result: ImageBenchResult = {
@@ -62,11 +68,13 @@ export async function runImageBench(options: ImageBenchOptions = {}): Promise<Im
     seconds: run.seconds,
     imagesPerSecond: images / run.seconds,
     meanKiB: run.bytes / images / 1024,
+    cpuMsPerImage: (run.cpuSeconds * 1000) / images,
     baselineImagesPerSecond: images / floor.seconds,
+    baselineCpuMsPerImage: (floor.cpuSeconds * 1000) / images,
   };
-  log(`| renderer | images | concurrency | seconds | images/s | mean size |`);
-  log(`| --- | ---: | ---: | ---: | ---: | ---: |`);
-  log(`| renderProductImage | ${images} | ${concurrency} | ${result.seconds.toFixed(2)} | ${result.imagesPerSecond.toFixed(1)} | ${result.meanKiB.toFixed(1)} KiB |`);
-  log(`| empty background (floor) | ${images} | ${concurrency} | ${floor.seconds.toFixed(2)} | ${result.baselineImagesPerSecond.toFixed(1)} | ${(floor.bytes / images / 1024).toFixed(1)} KiB |`);
+  log(`| renderer | images | concurrency | seconds | images/s | CPU ms/image | mean size |`);
+  log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
+  log(`| renderProductImage ${IMAGE_WIDTH}×${IMAGE_HEIGHT} | ${images} | ${concurrency} | ${result.seconds.toFixed(2)} | ${result.imagesPerSecond.toFixed(1)} | ${result.cpuMsPerImage.toFixed(1)} | ${result.meanKiB.toFixed(1)} KiB |`);
+  log(`| empty background (floor) | ${images} | ${concurrency} | ${floor.seconds.toFixed(2)} | ${result.baselineImagesPerSecond.toFixed(1)} | ${result.baselineCpuMsPerImage.toFixed(1)} | ${(floor.bytes / images / 1024).toFixed(1)} KiB |`);
   return result;
 }

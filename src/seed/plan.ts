@@ -53,12 +53,21 @@ export interface WorldPlan {
   follows: FollowPlan;
   /** Member photos (photographs of products) over the whole period. */
   photos: number;
+  /** Members' sets (looks) with composed covers. */
+  sets: number;
   /** Interactions (views, loves, shares, comments, bag adds, purchases, follows, searches) over the period. */
   interactions: number;
   /** Share of purchases and photos that are out of the member's home season (bikinis in March). */
   transSeasonalShare: number;
   /** Share of members' posts made away from their home city. */
   travelShare: number;
+  /**
+   * Lognormal spread of how much members spend, tuned per scale so that the top 2% of customers bring
+   * ≈40% of revenue (fewer customers need a wider spread for the same concentration).
+   */
+  spendSigma: number;
+  /** How many more actors the planted trends and decoys have than in the small world. */
+  plantedScale: number;
   /** Rows per multi-row INSERT, and statements per transaction, for bulk loads. */
   batch: { rows: number; statementsPerTransaction: number };
 }
@@ -72,9 +81,12 @@ const small: WorldPlan = {
   people: { members: 2_000, celebrities: 12, editors: 8, stylists: 6, buyers: 3, clientShare: 0.1 },
   follows: { meanFollowing: 24, maxFollowing: 400, starShare: 0.6, starZipf: 1.3, memberZipf: 0.75, sameCityShare: 0.35 },
   photos: 1_200,
+  sets: 60,
   interactions: 40_000,
   transSeasonalShare: 0.18,
   travelShare: 0.12,
+  spendSigma: 2.2,
+  plantedScale: 1,
   batch: { rows: 2_000, statementsPerTransaction: 2 },
 };
 
@@ -87,9 +99,12 @@ const netset: WorldPlan = {
   people: { members: 110_000, celebrities: 120, editors: 60, stylists: 80, buyers: 20, clientShare: 0.06 },
   follows: { meanFollowing: 14, maxFollowing: 2_000, starShare: 0.5, starZipf: 1.1, memberZipf: 0.75, sameCityShare: 0.35 },
   photos: 54_000,
+  sets: 3_000,
   interactions: 1_100_000,
   transSeasonalShare: 0.18,
   travelShare: 0.12,
+  spendSigma: 2.8,
+  plantedScale: 4,
   batch: { rows: 5_000, statementsPerTransaction: 2 },
 };
 

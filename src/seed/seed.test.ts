@@ -13,6 +13,11 @@ const tiny = {
   brands: 4,
   products: 24,
   people: { ...planFor('small').people, members: 60, celebrities: 2, editors: 1, stylists: 1, buyers: 1 },
+  days: 21,
+  interactions: 900,
+  photos: 10,
+  sets: 4,
+  plantedScale: 0.25,
 };
 
 async function checksum(database: Database): Promise<string> {
@@ -22,7 +27,14 @@ async function checksum(database: Database): Promise<string> {
       (select string_agg(sku || stock::text, ',' order by sku) from variants) ||
       (select string_agg(blob_key, ',' order by product_id, position) from product_images) ||
       (select string_agg(id::text || handle || kind, ',' order by handle) from accounts) ||
-      (select string_agg(follower_id::text || followee_id::text, ',' order by follower_id, followee_id) from follows)) as sum`);
+      (select string_agg(follower_id::text || followee_id::text, ',' order by follower_id, followee_id) from follows) ||
+      (select string_agg(id || type || occurred_at::text || actor_handle || coalesce(product_id, '') || coalesce(city, ''), ',' order by id) from events) ||
+      (select string_agg(id::text || number || total_minor::text || status, ',' order by id) from orders) ||
+      (select string_agg(account_id::text || target_id || created_at::text, ',' order by account_id, target_id) from loves) ||
+      (select string_agg(id::text || image_key || caption, ',' order by id) from photos) ||
+      (select string_agg(photo_id::text || product_id || x::text || w::text, ',' order by photo_id, product_id) from photo_products) ||
+      (select string_agg(id::text || title || coalesce(cover_key, ''), ',' order by id) from sets) ||
+      (select string_agg(handle, ',' order by handle) from accounts where eip)) as sum`);
   return row!.sum;
 }
 
@@ -50,9 +62,28 @@ describe('coterie seed', () => {
       sums.push(await checksum(w.database));
     }
     assert.equal(sums[0], sums[1]);
-    const truth = JSON.parse(await readFile(path.join(worlds[0]!.dir, 'seed-truth.json'), 'utf8')) as { seed: number; demo_logins: unknown[] };
+    // Photo bytes: a blob key is the sha256 of the bytes, so equal keys above mean equal images; the truth files agree too.
+    const photoTruth = await Promise.all(worlds.map((w) => readFile(path.join(w.dir, 'seed-photos.jsonl'), 'utf8')));
+    assert.equal(photoTruth[0], photoTruth[1]);
+    assert.ok(photoTruth[0]!.trim().split('\n').length >= 10);
+    const [counts] = await worlds[0]!.database.query<{ events: number; orders: number; photos: number; eip: number; sets: number }>(
+      `select (select count(*)::int from events) as events, (select count(*)::int from orders) as orders,
+              (select count(*)::int from photos) as photos, (select count(*)::int from accounts where eip) as eip,
+              (select count(*)::int from sets where cover_key is not null) as sets`,
+    );
+    assert.ok(counts!.events > 900 && counts!.orders > 0 && counts!.photos >= 10 && counts!.eip >= 1 && counts!.sets === 4, JSON.stringify(counts));
+    const truth = JSON.parse(await readFile(path.join(worlds[0]!.dir, 'seed-truth.json'), 'utf8')) as {
+      seed: number;
+      demo_logins: unknown[];
+      trends: { kind: string; key: string }[];
+      decoys: { reason: string }[];
+    };
     assert.equal(truth.seed, 42);
     assert.equal(truth.demo_logins.length, 4);
+    assert.deepEqual(truth.trends.map((t) => t.kind), ['product', 'brand', 'hashtag']);
+    assert.deepEqual(truth.decoys.map((d) => d.reason).sort(), ['one_actor_spam', 'one_city', 'weekly_rhythm']);
+    const [trendEvents] = await worlds[0]!.database.query<{ n: number }>('select count(*)::int as n from events where product_id = $1', [truth.trends[0]!.key]);
+    assert.ok(trendEvents!.n > 0);
     await assert.rejects(
       seedWorld({ database: worlds[0]!.database, storage: createLocalStorage(path.join(worlds[0]!.dir, 'blobs')) }, { seed: 1, scale: 'small', dataDir: worlds[0]!.dir, progress: false }),
       SeedRefused,

@@ -1,20 +1,25 @@
 /**
- * `coterie seed`: builds the demo world in an empty database, deterministically for a seed. Today it
- * builds the catalogue (through the feed importer) and the people with their follow graph; interactions,
- * member photos and planted trends are the next steps. The ground truth it knows so far is written to
- * `seed-truth.json` in the data folder.
+ * `coterie seed`: builds the demo world in an empty database, deterministically for a seed: the
+ * catalogue (through the feed importer), the people and their follow graph, then the period's
+ * activity day by day — interactions, orders, member photos (composed while the previous day is
+ * written), follows and the planted trends — and finally the EIP clients from revenue. The ground
+ * truth goes to `seed-truth.json` (and each photo's to `seed-photos.jsonl`) in the data folder.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../platform/db/index.js';
 import { startProgress, type Progress } from '../platform/progress.js';
 import type { BlobStorage } from '../platform/storage/index.js';
+import { flagEipClients, OrderNumbers, writeDay } from './activity.load.js';
 import { importCatalogue, planCatalogue, writeCatalogueFeed } from './catalogue.js';
 import { generateFollows } from './follows.js';
 import { loadPeople } from './people.load.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, generatePeople } from './people.js';
+import { renderPhotos, storePhotos, type RenderedPhoto } from './photos.load.js';
 import { planFor, type WorldPlan } from './plan.js';
+import { loadSets, planSets } from './sets.js';
+import { dayActivity, planTimeline } from './timeline.js';
 
 export interface SeedOptions {
   seed: number;
@@ -33,10 +38,20 @@ export interface SeedSummary {
   products: number;
   accounts: number;
   follows: number;
+  events: number;
+  photos: number;
+  orders: number;
+  /** Share of revenue from the EIP clients (the top 2% of customers). */
+  eipShare: number;
+  sets: number;
+  /** Seconds per step, in order. */
+  phases: Record<string, number>;
   seconds: number;
 }
 
 export class SeedRefused extends Error {}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** One progress bar per named step, for loaders that report `(step, done, total)`. */
 function stepProgress(enabled: boolean) {
@@ -61,6 +76,13 @@ function stepProgress(enabled: boolean) {
 /** Builds the world; refuses a database that already holds accounts or products. */
 export async function seedWorld(deps: { database: Database; storage: BlobStorage }, options: SeedOptions): Promise<SeedSummary> {
   const started = performance.now();
+  const phases: Record<string, number> = {};
+  let phaseStart = started;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = (now - phaseStart) / 1000;
+    phaseStart = now;
+  };
   const plan: WorldPlan = { ...planFor(options.scale), ...options.planOverrides };
   const [existing] = await deps.database.query<{ n: number }>('select (select count(*) from accounts) + (select count(*) from products) as n');
   if (Number(existing?.n ?? 0) > 0) {
@@ -74,6 +96,7 @@ export async function seedWorld(deps: { database: Database; storage: BlobStorage
     const drawing = options.progress === false ? null : startProgress('drawing products', catalogue.products.length);
     const feed = await writeCatalogueFeed(work, catalogue.products, () => drawing?.advance());
     drawing?.stop();
+    phase('drawing products');
     const report = await importCatalogue(deps, feed, worldNow);
     if (report.status !== 'completed' || report.rejected > 0) {
       throw new Error(`the demo catalogue did not import cleanly: ${report.rejected} rows rejected (${report.errors[0]?.reason ?? report.failure ?? 'unknown'})`);
@@ -81,18 +104,66 @@ export async function seedWorld(deps: { database: Database; storage: BlobStorage
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+  phase('importing the catalogue');
 
   const people = generatePeople(plan, options.seed, catalogue.brands);
   const graph = generateFollows(plan, options.seed, people);
   const steps = stepProgress(options.progress !== false);
   const loaded = await loadPeople(deps.database, plan, options.seed, people, graph, steps.report);
+  phase('people and follows');
+
+  const timeline = planTimeline(plan, options.seed, people, graph, catalogue);
+  const { world, planted, photosByDay } = timeline;
+  phase('planning the period');
+  const numbers = new OrderNumbers(options.seed);
+  const revenue = new Map<number, number>();
+  let events = 0;
+  let orders = 0;
+  const truthFile = await open(path.join(options.dataDir, 'seed-photos.jsonl'), 'w');
+  try {
+    const render = (day: number): Promise<RenderedPhoto[]> => {
+      const work = day < plan.days ? renderPhotos(world, photosByDay[day]!) : Promise.resolve([]);
+      work.catch(() => undefined); // awaited below; this only keeps a failure from being reported twice
+      return work;
+    };
+    let pending = render(0);
+    for (let d = 0; d < plan.days; d++) {
+      const rendered = await pending;
+      pending = render(d + 1);
+      const day = dayActivity(timeline, d);
+      for (const order of day.orders) revenue.set(order.account, (revenue.get(order.account) ?? 0) + order.totalMinor);
+      await deps.database.transaction((tx) => writeDay(tx, world, day, numbers));
+      await storePhotos(deps, world, rendered, truthFile);
+      events += day.events.length;
+      orders += day.orders.length;
+      steps.report('interactions and photos', d + 1, plan.days);
+    }
+  } finally {
+    await truthFile.close();
+  }
+  phase('interactions, orders and photos');
+  const eip = await deps.database.transaction((tx) => flagEipClients(tx, world, revenue));
+  const sets = planSets(world, plan.sets);
+  await loadSets(deps, world, sets);
+  phase('EIP clients and sets');
   steps.stop();
 
   const truth = {
     seed: options.seed,
     scale: plan.scale,
+    period: { start: new Date(world.start).toISOString(), end: new Date(world.end).toISOString() },
     world_now: worldNow.toISOString(),
     demo_logins: DEMO_LOGINS.map((d) => ({ handle: d.handle, kind: d.kind, password: DEMO_PASSWORD })),
+    counts: { accounts: loaded.accounts, follows: loaded.follows, events, orders, photos: timeline.photoCount, sets: sets.length },
+    eip: { rule: 'top 2% of customers by revenue over the period', clients: eip.handles.length, customers: eip.customers, revenue_share: round(eip.share) },
+    trans_seasonal: {
+      configured_share: plan.transSeasonalShare,
+      rule: 'warm-weather wear (swimwear, shorts) in the home winter, cold-weather wear (knitwear, coats and jackets, boots) in the home summer; seasons by hemisphere of the home city; spring and autumn count as in season',
+    },
+    travel: { configured_share: plan.travelShare },
+    trends: planted.trends,
+    decoys: planted.decoys,
+    photos_truth: 'seed-photos.jsonl',
     near_twins: catalogue.products.filter((p) => p.twinOf !== null).map((p) => ({ product: p.id, twin_of: p.twinOf })),
     early_access: catalogue.products.filter((p) => p.releaseAt !== null).map((p) => ({ product: p.id, release_at: p.releaseAt!.toISOString() })),
   };
@@ -104,6 +175,12 @@ export async function seedWorld(deps: { database: Database; storage: BlobStorage
     products: catalogue.products.length,
     accounts: loaded.accounts,
     follows: loaded.follows,
+    events,
+    photos: timeline.photoCount,
+    orders,
+    eipShare: eip.share,
+    sets: sets.length,
+    phases,
     seconds: (performance.now() - started) / 1000,
   };
 }

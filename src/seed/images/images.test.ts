@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { allCutSpecs, IMAGE_HEIGHT, IMAGE_WIDTH, nearTwin, productLook, renderProductImage, renderSilhouetteMask, seededRng, silhouetteKey, type ProductImageSpec } from './index.js';
+import { allCutSpecs, garmentSvg, IMAGE_HEIGHT, IMAGE_WIDTH, nearTwin, productLook, renderProductImage, renderSilhouetteMask, seededRng, silhouetteKey, type ProductImageSpec } from './index.js';
 
 async function pixels(jpeg: Buffer): Promise<Buffer> {
   return sharp(jpeg).raw().toBuffer();
@@ -30,7 +30,7 @@ describe('renderProductImage', () => {
     assert.ok(a.jpeg.equals(b.jpeg));
   });
 
-  it('renders every category and sub-type as an 800×1000 JPEG without metadata', async () => {
+  it('renders every category and sub-type as a JPEG of IMAGE_WIDTH×IMAGE_HEIGHT without metadata', async () => {
     const specs = allCutSpecs();
     assert.equal(specs.length, 40);
     for (const spec of specs) {
@@ -71,6 +71,18 @@ describe('renderProductImage', () => {
     assert.ok(differingShare(a, b) > 0.1, 'colour differs');
     const other = await renderSilhouetteMask({ ...dress, cut: 'wrap' });
     assert.equal(other.equals(await renderSilhouetteMask(dress)), false);
+  });
+});
+
+describe('garmentSvg', () => {
+  it('draws the garment cut out, with ids that do not clash between garments', () => {
+    const a = garmentSvg(dress, 'g0');
+    const b = garmentSvg({ ...dress, pattern: 'dots' }, 'g1');
+    for (const g of [a, b]) assert.equal(/<rect width="800"|<ellipse cx="400"/.test(g.fills + g.over), false, 'no studio background or shadow');
+    const ids = (g: { defs: string }): string[] => [...g.defs.matchAll(/id="([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(ids(a).every((id) => id.startsWith('g0')) && ids(b).every((id) => id.startsWith('g1')));
+    assert.equal(a.print, null);
+    assert.ok(b.print !== null && b.print.motifs.includes('<circle'));
   });
 });
 
