@@ -138,7 +138,8 @@ async function startServer(workDir: string): Promise<RunningServer> {
   const dataDir = dataDirOf(workDir);
   const child = spawn(process.execPath, ['bin/coterie.js', 'serve', '--port', String(port), '--data', dataDir], {
     cwd: repoRoot,
-    env: coterieEnv,
+    // Journeys build their own world (a `prepare` step may seed one); a first-run demo world would only slow them.
+    env: { ...coterieEnv, COTERIE_SEED_ON_START: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -334,9 +334,9 @@ journey('block and unblock from the "…" menu; the photos tab explains itself',
   await press(page.getByRole('button', { name: `Unblock @${eve.handle}` }));
   await seen(page.getByRole('button', { name: `Follow @${eve.handle}` }));
 
-  // Photos arrive with uploads; the tab says so.
+  // Eve has posted no photos yet; the tab says so.
   await press(page.getByRole('navigation', { name: 'Profile sections' }).getByRole('link', { name: 'Photos' }));
-  await seen(page.getByRole('heading', { name: 'Photos arrive with uploads' }));
+  await seen(page.getByRole('heading', { name: 'No photos yet' }));
   assert.equal(new URL(page.url()).searchParams.get('tab'), 'photos');
   assert.deepEqual(problems(), []);
 });

@@ -54,6 +54,7 @@ const envSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: z.string().optional(),
   WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
   WHATSAPP_GRAPH_URL: z.string().trim().url().default('https://graph.facebook.com/v21.0'),
+  COTERIE_SEED_ON_START: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 
 export interface Config {
@@ -83,6 +84,11 @@ export interface Config {
   logLevel: (typeof logLevels)[number];
   /** `auto`: readable lines on a terminal, JSON otherwise (for log collectors). */
   logFormat: 'auto' | 'json' | 'pretty';
+  /**
+   * Whether `serve` builds the small demo world when it finds the database empty: `auto` on the
+   * embedded database only (a first `npm start`), never on a PostgreSQL server unless `on`.
+   */
+  seedOnStart: 'auto' | 'on' | 'off';
   /** PostgreSQL server; the embedded database when unset. */
   databaseUrl: string | undefined;
   /** NATS JetStream; the in-process bus when unset. */
@@ -140,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     eventsToken: e.COTERIE_EVENTS_TOKEN,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
+    seedOnStart: e.COTERIE_SEED_ON_START,
     databaseUrl: e.DATABASE_URL,
     natsUrl: e.NATS_URL,
     storage: storageConfig(e),

@@ -12,6 +12,7 @@ import { createCommerceService, createTestPaymentProvider, type CommerceService 
 import { createCatalogImportService, createCatalogService, type CatalogImportService, type CatalogService } from './modules/catalog/index.js';
 import { createSetsService, createSocialService, resolveCityId, syncCities, type SetsService, type SocialService } from './modules/social/index.js';
 import { createEventsService, EventRelay, type EventsService } from './modules/events/index.js';
+import { createMediaService, type MediaService } from './modules/media/index.js';
 
 /** Everything the app and the CLI commands run on, built once from the configuration. */
 export interface Container {
@@ -31,6 +32,8 @@ export interface Container {
   social: SocialService;
   /** Sets (looks): members' ordered groups of products with a cover. */
   sets: SetsService;
+  /** Member photos: photo pages and lists by member, product and everyone. */
+  media: MediaService;
   /** The event log's ingest (`POST /api/v1/events`). */
   events: EventsService;
   /** Publishes the event log to the bus; `coterie serve` starts it. */
@@ -83,8 +86,11 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
   const identity = createIdentityService({ database, outbox, sessionDays: config.http.sessionDays, resolveHomeCity: resolveCityId });
   // The built-in test provider is the only one so far: test cards, no money moves.
   const commerce = createCommerceService({ database, outbox, payments: createTestPaymentProvider() });
-  const catalog = createCatalogService({ database, outbox, storage });
-  const social = createSocialService({ database, outbox, catalog, identity });
+  // Media depends on the catalogue, so the catalogue reaches a product's member photos through a
+  // function bound here (called only after `media` exists), never by importing media.
+  const catalog = createCatalogService({ database, outbox, storage, memberPhotos: (ctx, id, limit) => media.memberPhotosOf(ctx, id, limit) });
+  const media = createMediaService({ database, catalog });
+  const social = createSocialService({ database, outbox, catalog, identity, photos: media.directory });
   const sets = createSetsService({ database, outbox, storage, catalog, commerce });
   const eventRelay = new EventRelay({ database, bus, log });
   // Services record events inside their outbox transactions: publish those at once, not on the next poll.
@@ -107,6 +113,7 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
     commerce,
     social,
     sets,
+    media,
     events,
     eventRelay,
     close() {

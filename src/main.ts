@@ -43,7 +43,7 @@ program
 program
   .command('seed')
   .description('build the deterministic demo world in an empty data folder')
-  .option('--seed <n>', 'random seed', wholeNumber, 1)
+  .option('--seed <n>', 'random seed (the first `npm start` uses 42)', wholeNumber, 42)
   .addOption(new Option('--scale <scale>', 'how big a world').choices(['small', 'netset']).default('small'))
   .action(async (options: { seed: number; scale: string }) => {
     await runSeed(loadConfig(process.env, overrides()), options);

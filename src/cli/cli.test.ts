@@ -12,7 +12,7 @@ import { packageRoot } from '../platform/paths.js';
 function coterie(args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawn(process.execPath, ['--import', 'tsx', path.join(packageRoot, 'src/main.ts'), ...args], {
     cwd: packageRoot,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', COTERIE_SEED_ON_START: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

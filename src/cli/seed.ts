@@ -10,7 +10,8 @@ export async function runSeed(config: Config, options: { seed: number; scale: st
     await container.outbox.flush();
     process.stdout.write(
       `seeded the ${summary.scale} world (seed ${summary.seed}) in ${summary.seconds.toFixed(1)} s: ${summary.brands} brands, ` +
-        `${summary.products} products, ${summary.accounts} accounts, ${summary.follows} follows\n` +
+        `${summary.products} products, ${summary.accounts} accounts, ${summary.follows} follows, ${summary.events} events, ` +
+        `${summary.orders} orders, ${summary.photos} photos (EIP clients bring ${(summary.eipShare * 100).toFixed(0)}% of revenue)\n` +
         `demo logins: demo, stylist, buyer, admin (password coterie-demo)\n`,
     );
   } finally {

@@ -1,11 +1,36 @@
 import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
-import { createContainer } from '../container.js';
+import { createContainer, type Container } from '../container.js';
+import { seedWorld } from '../seed/seed.js';
+
+/** The world a first `npm start` builds: the small scale, always the same seed. */
+export const FIRST_RUN_SEED = 42;
+
+/** Builds the small demo world when the database is empty and the settings allow it. */
+async function seedFirstRun(config: Config, container: Container): Promise<void> {
+  const wanted = config.seedOnStart === 'on' || (config.seedOnStart === 'auto' && config.databaseUrl === undefined);
+  if (!wanted) return;
+  const [row] = await container.database.query<{ n: number }>('select (select count(*) from accounts) + (select count(*) from products) as n');
+  if (Number(row?.n ?? 0) > 0) return;
+  container.log.info('first run on an empty database: building the small demo world (seed 42); COTERIE_SEED_ON_START=off skips this');
+  const summary = await seedWorld(container, { seed: FIRST_RUN_SEED, scale: 'small', dataDir: config.dataDir, progress: process.stderr.isTTY });
+  await container.outbox.flush();
+  container.log.info(
+    { seconds: Number(summary.seconds.toFixed(1)), products: summary.products, accounts: summary.accounts, events: summary.events, photos: summary.photos },
+    'demo world ready: sign in as demo, stylist, buyer or admin with the password coterie-demo',
+  );
+}
 
 /** `coterie serve`: migrate, listen, and drain cleanly on SIGTERM or SIGINT. */
 export async function runServe(config: Config): Promise<void> {
   const container = await createContainer(config);
   const { log } = container;
+  try {
+    await seedFirstRun(config, container);
+  } catch (error) {
+    await container.close();
+    throw error;
+  }
   const app = await buildApp(container);
   container.outbox.start();
   container.eventRelay.start();
@@ -58,7 +83,7 @@ export async function runServe(config: Config): Promise<void> {
       `Coterie ${container.version} is serving at ${address.replace('0.0.0.0', 'localhost')}`,
     );
     if (n === 0) {
-      log.warn('This world is empty: the demo world generator (coterie seed) is not available yet. Join from the web app to begin.');
+      log.warn('This world is empty: run `coterie seed` for the demo world, import a catalogue, or join from the web app to begin.');
     }
   } catch (error) {
     await app.close();

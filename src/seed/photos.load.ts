@@ -23,7 +23,7 @@ const IN_FLIGHT = 4;
 
 /** Composes the photos, at most IN_FLIGHT at a time, in plan order. */
 export async function renderPhotos(world: WorldView, plans: readonly PlannedPhoto[]): Promise<RenderedPhoto[]> {
-  const out: RenderedPhoto[] = new Array(plans.length);
+  const out = new Array<RenderedPhoto>(plans.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(IN_FLIGHT, plans.length) }, async () => {

@@ -99,7 +99,7 @@ const netset: WorldPlan = {
   people: { members: 110_000, celebrities: 120, editors: 60, stylists: 80, buyers: 20, clientShare: 0.06 },
   follows: { meanFollowing: 14, maxFollowing: 2_000, starShare: 0.5, starZipf: 1.1, memberZipf: 0.75, sameCityShare: 0.35 },
   photos: 54_000,
-  sets: 3_000,
+  sets: 1_500,
   interactions: 1_100_000,
   transSeasonalShare: 0.18,
   travelShare: 0.12,

@@ -15,6 +15,7 @@ import './styles/shop.css';
 import './styles/commerce.css';
 import './styles/social.css';
 import './styles/sets.css';
+import './styles/photos.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing <div id="root">');

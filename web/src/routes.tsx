@@ -16,6 +16,7 @@ import { MemberProfilePage } from './pages/MemberProfilePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrderPage } from './pages/OrderPage.tsx';
 import { OrdersPage } from './pages/OrdersPage.tsx';
+import { PhotoPage } from './pages/PhotoPage.tsx';
 import { ProductPage } from './pages/ProductPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
           { path: 'u/:handle/followers', element: <FollowListPage key="followers" list="followers" /> },
           { path: 'u/:handle/following', element: <FollowListPage key="following" list="following" /> },
           { path: 'sets/:id', element: <SetPage /> },
+          { path: 'photos/:id', element: <PhotoPage /> },
           { path: 'hashtags/:tag', element: <HashtagPage /> },
           {
             // Members only: visitors are sent to sign in and brought back.

@@ -22,7 +22,15 @@ export interface CatalogDeps {
   database: Database;
   outbox: Outbox;
   storage: BlobStorage;
+  /**
+   * The latest member photos of a product the viewer may see, for its page. The media module answers
+   * (it depends on the catalogue, so the container hands it in); none: the page shows no photos.
+   */
+  memberPhotos?: (ctx: RequestContext, productId: string, limit: number) => Promise<{ id: string; url: string }[]>;
 }
+
+/** How many member photos a product page carries. */
+export const MEMBER_PHOTOS_ON_PAGE = 8;
 
 /** How long a product counts as "new in". */
 export const NEW_IN_DAYS = 30;
@@ -210,6 +218,7 @@ export function createCatalogService(deps: CatalogDeps) {
       // A signed-in member's view of a page they can see: one insert, no transaction.
       const who = eventContext(ctx);
       if (who) await recordInteraction(ctx, { ...who, type: 'view', productId: row.id, brand: row.brand });
+      const memberPhotos = deps.memberPhotos ? await deps.memberPhotos(ctx, row.id, MEMBER_PHOTOS_ON_PAGE) : [];
       return {
         ...toSummary(row),
         description: row.description,
@@ -222,7 +231,7 @@ export function createCatalogService(deps: CatalogDeps) {
         brand_info: { name: row.brand, slug: row.brand_slug, logo_url: row.brand_logo_url, story: row.brand_story },
         can_buy: canBuy(ctx.actor, row.status, row.release_at) && row.variants.some((v) => v.stock > 0),
         similar: [],
-        member_photos: [],
+        member_photos: memberPhotos,
       };
     },
 

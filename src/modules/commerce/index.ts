@@ -13,5 +13,5 @@ export { bagItems, orderHistory, orderLines, orders, CHANNELS, ORDER_STATUSES, t
 export type { BagView, CheckoutInput, OrderView } from './commerce.schemas.js';
 export { bagLineReasons, bagResponse, type BagLineReason } from './commerce.schemas.js';
 export { addLinesToBag, type AddedBagLine, type RefusedBagLine } from './bag-lines.js';
-export { FLAT_SHIPPING_MINOR, FREE_SHIPPING_FROM_MINOR, shippingFor } from './order-rules.js';
+export { FLAT_SHIPPING_MINOR, FREE_SHIPPING_FROM_MINOR, newOrderNumber, shippingFor } from './order-rules.js';
 export { checkoutBag, defaultCheckout, fillBag, purchase, type PurchaseOptions, type PurchaseOutcome } from './purchase.js';

@@ -19,7 +19,7 @@ const commentPolicy = (row: Pick<CommentRow, 'author_id'>) => ({ ownerId: row.au
 
 /** Post, list and delete comments. */
 export function createCommentService(deps: SocialDeps) {
-  const { database, outbox, catalog } = deps;
+  const { database, outbox } = deps;
   const db = database.db;
 
   function toView(ctx: RequestContext, row: CommentRow, author: AccountCard, index: { hashtags: string[]; mentions: string[] }): CommentView {
@@ -37,7 +37,7 @@ export function createCommentService(deps: SocialDeps) {
   return {
     /** Comments on something the viewer can see, oldest first. */
     async list(ctx: RequestContext, kind: TargetKind, id: string, query: PageQuery): Promise<CommentPage> {
-      const target = await findVisibleTarget(db, ctx, catalog, kind, id);
+      const target = await findVisibleTarget(db, ctx, deps, kind, id);
       const rows = await listComments(db, target.kind, target.id, ctx.actor?.id ?? null, decodeCursor(query.cursor), query.limit);
       const { page, next } = pageOf(rows, query.limit, (r) => r.id);
       const index = await indexedTextOf(db, 'comment', page.map((r) => r.id));
@@ -50,7 +50,7 @@ export function createCommentService(deps: SocialDeps) {
     /** Comments on something the actor can see; indexes its @mentions and #hashtags and records the event. */
     async post(ctx: RequestContext, kind: TargetKind, id: string, body: string): Promise<CommentView> {
       const actor = requireSignedIn(ctx);
-      const target = await findVisibleTarget(db, ctx, catalog, kind, id);
+      const target = await findVisibleTarget(db, ctx, deps, kind, id);
       const { row, index } = await outbox.transaction(async (tx) => {
         const created = await insertComment(tx, { id: randomUUID(), authorId: actor.id, kind: target.kind, targetId: target.id, body });
         const indexed = await indexText(tx, { sourceKind: 'comment', sourceId: created.id, accountId: actor.id, text: body });
@@ -73,7 +73,7 @@ export function createCommentService(deps: SocialDeps) {
       if (!row) throw fail.notFound('Comment');
       // Admins moderate everything, even comments left on things since hidden or deleted.
       if (ctx.actor?.kind !== 'admin') {
-        await findVisibleTarget(db, ctx, catalog, row.target_kind, row.target_id).catch((error: unknown) => {
+        await findVisibleTarget(db, ctx, deps, row.target_kind, row.target_id).catch((error: unknown) => {
           throw error instanceof AppError && error.status === 404 ? fail.notFound('Comment') : error;
         });
       }

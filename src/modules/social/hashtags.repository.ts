@@ -47,6 +47,35 @@ export async function replaceMentions(ex: Executor, kind: TextSourceKind, source
   return found.map((r) => r.handle).sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
+/**
+ * Indexes many new sources at once (bulk loads): each row one tag or one mention, dated `at`. The
+ * sources must carry no index yet; mentions of handles that do not exist are dropped, as one at a time.
+ */
+export async function insertIndexRows(
+  ex: Executor,
+  kind: TextSourceKind,
+  tags: { sourceId: string; accountId: string; tag: string; at: string }[],
+  mentioned: { sourceId: string; byAccountId: string; handle: string; at: string }[],
+): Promise<void> {
+  if (tags.length > 0) {
+    await ex.execute(sql`
+      insert into hashtag_uses (tag, source_kind, source_id, account_id, created_at)
+      select t, ${kind}, s, a::uuid, at::timestamptz
+        from unnest(${toTextArray(tags.map((r) => r.tag))}, ${toTextArray(tags.map((r) => r.sourceId))},
+                    ${toTextArray(tags.map((r) => r.accountId))}, ${toTextArray(tags.map((r) => r.at))}) as x(t, s, a, at)
+      on conflict do nothing`);
+  }
+  if (mentioned.length > 0) {
+    await ex.execute(sql`
+      insert into mentions (account_id, source_kind, source_id, by_account_id, created_at)
+      select acc.id, ${kind}, s, b::uuid, at::timestamptz
+        from unnest(${toTextArray(mentioned.map((r) => r.handle))}, ${toTextArray(mentioned.map((r) => r.sourceId))},
+                    ${toTextArray(mentioned.map((r) => r.byAccountId))}, ${toTextArray(mentioned.map((r) => r.at))}) as x(h, s, b, at)
+        join accounts acc on acc.handle = x.h
+      on conflict do nothing`);
+  }
+}
+
 /** Removes a source's tags and mentions (the source was deleted). */
 export async function removeIndex(ex: Executor, kind: TextSourceKind, sourceId: string): Promise<void> {
   await ex.execute(sql`delete from hashtag_uses where source_kind = ${kind} and source_id = ${sourceId}`);
@@ -72,10 +101,11 @@ export async function indexedTextOf(ex: Executor, kind: TextSourceKind, sourceId
 /**
  * The uses of a tag the viewer may see: comments on products `productVisible` allows (products
  * aliased `p`) or on sets the viewer may see, and sets the viewer may see (public, their own, or any
- * for admins), leaving out the content of accounts that block the viewer. Photos join when
- * they exist.
+ * for admins), leaving out the content of accounts that block the viewer. Photos count when `photos` is
+ * true (the media module is wired): their index holds published photos only, since taking a photo
+ * down forgets its tags.
  */
-function visibleUses(tag: string, viewerId: string | null, admin: boolean, productVisible: SQL): SQL {
+function visibleUses(tag: string, viewerId: string | null, admin: boolean, productVisible: SQL, photos: boolean): SQL {
   const setVisible = (alias: string) => {
     const s = sql.raw(alias);
     if (admin) return sql`${s}.id is not null`;
@@ -91,10 +121,11 @@ function visibleUses(tag: string, viewerId: string | null, admin: boolean, produ
     left join products p on c.target_kind = 'product' and p.id = c.target_id
     left join sets cs on cs.id = case when c.target_kind = 'set' then c.target_id::uuid end
     left join sets s on s.id = case when h.source_kind = 'set' then h.source_id::uuid end
-    join accounts a on a.id = coalesce(c.author_id, s.owner_id)
+    join accounts a on a.id = coalesce(c.author_id, s.owner_id, case when h.source_kind = 'photo' then h.account_id end)
    where h.tag = ${tag} and not ${authorHidden}
      and ((c.id is not null and ((p.id is not null and ${productVisible}) or (${setVisible('cs')})))
-          or (${setVisible('s')}))`;
+          or (${setVisible('s')})
+          or (h.source_kind = 'photo' and ${photos ? sql`true` : sql`false`}))`;
 }
 
 /** One page of what carries the tag, newest first. */
@@ -103,6 +134,7 @@ export async function hashtagItems(
   tag: string,
   viewer: { id: string | null; admin: boolean },
   productVisible: SQL,
+  photos: boolean,
   after: Keyset | null,
   limit: number,
 ): Promise<HashtagItemRow[]> {
@@ -113,7 +145,7 @@ export async function hashtagItems(
              coalesce(c.body, s.description) as text, c.target_kind, c.target_id,
              json_build_object('id', a.id, 'handle', a.handle, 'display_name', a.display_name, 'avatar_url', a.avatar_url,
                                'kind', a.kind, 'home_city', a.home_city) as by
-      ${visibleUses(tag, viewer.id, viewer.admin, productVisible)}
+      ${visibleUses(tag, viewer.id, viewer.admin, productVisible, photos)}
         ${cursor}
        order by h.created_at desc, h.source_kind || '/' || h.source_id desc
        limit ${limit + 1}`),
@@ -121,7 +153,7 @@ export async function hashtagItems(
 }
 
 /** How many uses of the tag the viewer may see. */
-export async function countHashtag(ex: Executor, tag: string, viewer: { id: string | null; admin: boolean }, productVisible: SQL): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(await ex.execute(sql`select count(*)::int as n ${visibleUses(tag, viewer.id, viewer.admin, productVisible)}`));
+export async function countHashtag(ex: Executor, tag: string, viewer: { id: string | null; admin: boolean }, productVisible: SQL, photos: boolean): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await ex.execute(sql`select count(*)::int as n ${visibleUses(tag, viewer.id, viewer.admin, productVisible, photos)}`));
   return row?.n ?? 0;
 }

@@ -114,7 +114,7 @@ describe('loves and shares over HTTP', () => {
     assert.equal((await api(world, null, 'GET', '/accounts/nobody.here/loves')).status, 404);
   });
 
-  it('answers 404 for photos until photo uploads exist', async () => {
+  it('answers 404 for unknown photos', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
     assert.equal((await api(world, ada, 'GET', `/photos/${id}/comments`)).status, 404);
     assert.equal((await api(world, ada, 'POST', `/photos/${id}/comments`, { body: 'nice' })).status, 404);

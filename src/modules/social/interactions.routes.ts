@@ -25,9 +25,10 @@ interface TargetRoute {
 const targets: TargetRoute[] = [
   { kind: 'product', prefix: '/products/:id', params: productParams, noun: 'a product' },
   { kind: 'set', prefix: '/sets/:id', params: uuidParams, noun: 'a set' },
+  { kind: 'photo', prefix: '/photos/:id', params: uuidParams, noun: 'a member photo' },
 ];
 
-/** Loves, shares and comments, the same for products and sets; photo comments answer 404 until photos exist. */
+/** Loves, shares and comments, the same for products, sets and member photos. */
 export const interactionRoutes: FastifyPluginAsyncZod<{ social: SocialService }> = async (app, { social }) => {
   const { interactions, comments } = social;
   const tags = ['social'];
@@ -85,16 +86,7 @@ export const interactionRoutes: FastifyPluginAsyncZod<{ social: SocialService }>
     );
   }
 
-  const commentTargets: (TargetRoute & { note: string })[] = [
-    ...targets.map((t) => ({ ...t, note: '' })),
-    {
-      kind: 'photo',
-      prefix: '/photos/:id',
-      params: uuidParams,
-      noun: 'a photo',
-      note: ' Photo uploads are not part of this version yet: every photo id answers 404 until they are.',
-    },
-  ];
+  const commentTargets: (TargetRoute & { note: string })[] = targets.map((t) => ({ ...t, note: '' }));
   for (const target of commentTargets) {
     const params = target.params as z.ZodType<{ id: string }>;
     app.get(

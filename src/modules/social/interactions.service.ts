@@ -18,14 +18,14 @@ export function aboutTarget(target: Target): { productId: string | null; brand: 
 
 /** Love, unlove and share. */
 export function createInteractionService(deps: SocialDeps) {
-  const { database, outbox, catalog } = deps;
+  const { database, outbox } = deps;
   const db = database.db;
 
   return {
     /** Loves something the actor can see (idempotent: a second love changes nothing and records nothing). */
     async love(ctx: RequestContext, kind: TargetKind, id: string): Promise<LoveAnswer> {
       const actor = requireSignedIn(ctx);
-      const target = await findVisibleTarget(db, ctx, catalog, kind, id);
+      const target = await findVisibleTarget(db, ctx, deps, kind, id);
       return outbox.transaction(async (tx) => {
         if (await insertLove(tx, actor.id, target.kind, target.id)) {
           await recordEvents(tx, [{ type: 'love', ...eventActor(ctx), ...aboutTarget(target) }]);
@@ -36,7 +36,7 @@ export function createInteractionService(deps: SocialDeps) {
 
     /** How many love it, and whether the caller does (false when signed out). */
     async loveState(ctx: RequestContext, kind: TargetKind, id: string): Promise<LoveAnswer> {
-      const target = await findVisibleTarget(db, ctx, catalog, kind, id);
+      const target = await findVisibleTarget(db, ctx, deps, kind, id);
       const [loves, loved] = await Promise.all([
         countLoves(db, target.kind, target.id),
         ctx.actor ? hasLoved(db, ctx.actor.id, target.kind, target.id) : Promise.resolve(false),
@@ -47,7 +47,7 @@ export function createInteractionService(deps: SocialDeps) {
     /** Takes a love back (idempotent). */
     async unlove(ctx: RequestContext, kind: TargetKind, id: string): Promise<LoveAnswer> {
       const actor = requireSignedIn(ctx);
-      const target = await findVisibleTarget(db, ctx, catalog, kind, id);
+      const target = await findVisibleTarget(db, ctx, deps, kind, id);
       return database.transaction(async (tx) => {
         await deleteLove(tx, actor.id, target.kind, target.id);
         return { loved: false, loves: await countLoves(tx, target.kind, target.id) };
@@ -57,7 +57,7 @@ export function createInteractionService(deps: SocialDeps) {
     /** Records that the actor shared something they can see, and where to; answers the page's path to share. */
     async share(ctx: RequestContext, kind: TargetKind, id: string, channel: ShareChannel): Promise<ShareView> {
       const actor = requireSignedIn(ctx);
-      const target = await findVisibleTarget(db, ctx, catalog, kind, id);
+      const target = await findVisibleTarget(db, ctx, deps, kind, id);
       const shareId = randomUUID();
       await outbox.transaction(async (tx) => {
         await insertShare(tx, { id: shareId, accountId: actor.id, kind: target.kind, targetId: target.id, channel });

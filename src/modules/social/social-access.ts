@@ -11,6 +11,7 @@ import type { CatalogService } from '../catalog/index.js';
 import { eventContext, type AppEvent } from '../events/index.js';
 import { authorize } from '../identity/index.js';
 import { blockState, findAccountByHandle, type AccountCardRow, type AccountRef } from './graph.repository.js';
+import type { PhotoDirectory } from './social.deps.js';
 import type { AccountCard } from './social.schemas.js';
 import type { TargetKind } from './social.tables.js';
 
@@ -52,11 +53,11 @@ export async function findVisibleAccount(ex: Executor, ctx: RequestContext, hand
   return account;
 }
 
-/** The target if the viewer may see it, else 404. Photos answer 404 until photo uploads exist. */
+/** The target if the viewer may see it, else 404 (photos too while no photo directory is wired). */
 export async function findVisibleTarget(
   ex: Executor,
   ctx: RequestContext,
-  catalog: Pick<CatalogService, 'getSummaries'>,
+  { catalog, photos }: { catalog: Pick<CatalogService, 'getSummaries'>; photos?: PhotoDirectory | undefined },
   kind: TargetKind,
   id: string,
 ): Promise<Target> {
@@ -74,7 +75,10 @@ export async function findVisibleTarget(
       authorize(ctx, 'read', { ownerId: set.owner_id, visibility: set.visibility, noun: 'Set' });
       return { kind, id, path: `/sets/${id}`, brand: null, ownerId: set.owner_id };
     }
-    case 'photo':
-      throw fail.notFound('Photo');
+    case 'photo': {
+      const authorId = photos ? await photos.authorOf(id) : null;
+      if (authorId === null || (await blockedByOwner(ex, ctx, authorId))) throw fail.notFound('Photo');
+      return { kind, id, path: `/photos/${id}`, brand: null, ownerId: authorId };
+    }
   }
 }

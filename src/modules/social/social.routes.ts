@@ -167,7 +167,7 @@ export const socialRoutes: FastifyPluginAsyncZod<SocialRoutesOptions> = async (a
     {
       schema: {
         tags,
-        summary: 'What carries a hashtag (comments, sets; photos when they exist), newest first',
+        summary: 'What carries a hashtag (comments, sets, member photos), newest first',
         description: 'Only what the viewer can see. 404 when the text cannot be a hashtag.',
         params: hashtagParams,
         querystring: pageQuery,

@@ -107,8 +107,9 @@ export const hashtagItem = z.object({
   id: z.string(),
   created_at: z.string(),
   by: accountCard,
-  text: z.string().describe("The comment's body or the set's description"),
-  target: z.object({ kind: z.enum(TARGET_KINDS), id: z.string() }).nullable().describe('What a comment is about; null for sets'),
+  text: z.string().describe("The comment's body, the set's description or the photo's caption"),
+  target: z.object({ kind: z.enum(TARGET_KINDS), id: z.string() }).nullable().describe('What a comment is about; null for sets and photos'),
+  image_url: z.string().nullable().describe('Photos: /blobs/<key> of the image; null otherwise'),
 });
 export type HashtagItem = z.infer<typeof hashtagItem>;
 export const hashtagResponse = z.object({

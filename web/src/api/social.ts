@@ -13,17 +13,17 @@ import type {
 } from './types.ts';
 
 /** Something members can love, share and comment on, as its API path names it. */
-export type SocialTarget = { kind: 'product'; id: string } | { kind: 'set'; id: string };
+export type SocialTarget = { kind: 'product'; id: string } | { kind: 'set'; id: string } | { kind: 'photo'; id: string };
 
 function accountPath(handle: string): string {
   return `/accounts/${encodeURIComponent(handle)}`;
 }
 
-/** `/products/CT-1` or `/sets/<uuid>`; set ids that cannot be UUIDs answer 404 without asking. */
+/** `/products/CT-1`, `/sets/<uuid>` or `/photos/<uuid>`; set and photo ids that cannot be UUIDs answer 404 without asking. */
 function targetPath(target: SocialTarget): string {
-  if (target.kind === 'set') {
+  if (target.kind === 'set' || target.kind === 'photo') {
     requireUuid(target.id);
-    return `/sets/${encodeURIComponent(target.id)}`;
+    return `/${target.kind}s/${encodeURIComponent(target.id)}`;
   }
   return `/products/${encodeURIComponent(target.id)}`;
 }

@@ -354,6 +354,8 @@ export interface HashtagItem {
   text: string;
   /** What a comment is about; null for sets and photos, which are pages themselves. */
   target: { kind: TargetKind; id: string } | null;
+  /** Photos: the image (/blobs/<key>); null for comments and sets. */
+  image_url: string | null;
 }
 
 export interface HashtagPage {
@@ -413,4 +415,44 @@ export interface SetBagResult {
   added: { product_id: string; sku: string }[];
   skipped: { product_id: string; reason: SetSkipReason }[];
   bag: Bag;
+}
+
+/* ---------------------------------------------------------------- Photos */
+
+/** A member photo in a list (a profile's Photos tab, a product's member photos). */
+export interface PhotoSummary {
+  id: string;
+  /** /blobs/<key> of the JPEG. */
+  url: string;
+  width: number;
+  height: number;
+  caption: string;
+  author: AccountCard;
+  /** Where it was posted, not always the author's home city. */
+  city: { id: string; name: string; country: string } | null;
+  posted_at: string;
+}
+
+/** A product a photo shows, "Shop this look". */
+export interface PhotoProduct {
+  product: ProductSummary;
+  source: 'author' | 'recognised';
+  /** Where it sits in the image, as fractions 0..1. */
+  region: { x: number; y: number; w: number; h: number } | null;
+  confidence: number | null;
+}
+
+/** A photo page. */
+export interface PhotoView extends PhotoSummary {
+  hashtags: string[];
+  mentions: string[];
+  /** Only the products the viewer may see. */
+  products: PhotoProduct[];
+  loves: number;
+  loved: boolean;
+}
+
+export interface PhotoPage {
+  photos: PhotoSummary[];
+  next: string | null;
 }

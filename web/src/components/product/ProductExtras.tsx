@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { fetchProduct } from '../../api/catalog.ts';
 import type { MemberPhoto, ProductSummary, SimilarProduct } from '../../api/types.ts';
 import { ProductGrid } from '../shop/ProductGrid.tsx';
@@ -36,18 +37,20 @@ export function SimilarProducts({ similar }: { similar: SimilarProduct[] }) {
   );
 }
 
-/** Members wearing it: only when someone has posted a photo recognised as this piece. */
+/** Member photos tagged with this piece (the latest few), each opening its photo page. */
 export function MemberPhotos({ photos, title }: { photos: MemberPhoto[]; title: string }) {
   if (photos.length === 0) return null;
   return (
-    <section className="product-extra" aria-labelledby="member-photos-title">
+    <section className="product-extra product-extra--photos" aria-labelledby="member-photos-title">
       <h2 id="member-photos-title" className="product-extra__title">
-        Worn by members
+        Member photos
       </h2>
-      <ul className="member-photos">
+      <ul className="member-photos" aria-label={`Members wearing ${title}, newest first`}>
         {photos.map((photo, index) => (
           <li key={photo.id} className="member-photos__item">
-            <img src={photo.url} alt={`A member wearing ${title}, photo ${index + 1}`} loading="lazy" decoding="async" />
+            <Link to={`/photos/${encodeURIComponent(photo.id)}`} className="member-photos__link">
+              <img src={photo.url} alt={`A member wearing ${title}, photo ${index + 1}`} loading="lazy" decoding="async" />
+            </Link>
           </li>
         ))}
       </ul>

@@ -1,8 +1,10 @@
 import { useSearchParams } from 'react-router';
+import { fetchAccountPhotos } from '../../api/photos.ts';
 import { fetchBrandProducts, fetchLovedProducts } from '../../api/social.ts';
 import type { Profile } from '../../api/types.ts';
 import { ButtonLink } from '../Button.tsx';
 import { EmptyState } from '../EmptyState.tsx';
+import { PagedPhotoGrid } from '../photos/PagedPhotoGrid.tsx';
 import { PagedProductGrid } from '../shop/PagedProductGrid.tsx';
 import { TabNav, type TabNavItem } from '../TabNav.tsx';
 import { ProfileSets } from './ProfileSets.tsx';
@@ -92,15 +94,23 @@ function ProductsPanel({ profile }: { profile: Profile }) {
   );
 }
 
-/** Photo posts arrive with uploads; until then the tab says so rather than pretending. */
+/** The member's photos, newest first, as thumbnails that open each photo. */
 function PhotosPanel({ profile, own }: { profile: Profile; own: boolean }) {
   return (
-    <EmptyState icon="photo" headingLevel={3} title="Photos arrive with uploads">
-      <p>
-        {own
-          ? 'Soon you’ll post photos of what you wear here, with the pieces in them to shop.'
-          : `Photos of what ${profile.display_name} wears, with the pieces in them to shop, will appear here once photo uploads open.`}
-      </p>
-    </EmptyState>
+    <PagedPhotoGrid
+      listKey={`photos:${profile.handle}`}
+      load={(cursor, signal) => fetchAccountPhotos(profile.handle, cursor, signal)}
+      label={own ? 'Your photos, newest first' : `Photos by ${profile.display_name}, newest first`}
+      failedTitle="We couldn’t load the photos"
+      empty={
+        <EmptyState icon="photo" headingLevel={3} title="No photos yet">
+          <p>
+            {own
+              ? 'Photos of what you wear appear here, with the pieces in them to shop.'
+              : `Photos of what ${profile.display_name} wears will appear here, with the pieces in them to shop.`}
+          </p>
+        </EmptyState>
+      }
+    />
   );
 }

@@ -7,6 +7,7 @@ import { RichText } from './RichText.tsx';
 /** Where an item carrying the tag lives, and what to call the way there. */
 function destination(item: HashtagItem): { to: string; label: string; what: string } | null {
   if (item.kind === 'set') return { to: `/sets/${encodeURIComponent(item.id)}`, label: 'View the set', what: 'A set' };
+  if (item.kind === 'photo') return { to: `/photos/${encodeURIComponent(item.id)}`, label: 'View the photo', what: 'A photo' };
   if (item.kind === 'comment' && item.target) {
     if (item.target.kind === 'product') return { to: `/products/${encodeURIComponent(item.target.id)}`, label: 'View the piece', what: 'A comment on a piece' };
     if (item.target.kind === 'set') return { to: `/sets/${encodeURIComponent(item.target.id)}`, label: 'View the set', what: 'A comment on a set' };
@@ -29,6 +30,11 @@ export function HashtagItemCard({ item, index }: { item: HashtagItem; index: num
           </time>
         </span>
       </Byline>
+      {item.kind === 'photo' && item.image_url && to && (
+        <Link className="tag-item__photo" to={to.to} tabIndex={-1} aria-hidden="true">
+          <img src={item.image_url} alt="" loading="lazy" decoding="async" />
+        </Link>
+      )}
       <RichText className="tag-item__text" text={item.text} />
       {to && (
         <p className="tag-item__link">

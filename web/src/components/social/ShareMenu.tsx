@@ -13,7 +13,7 @@ export interface ShareMenuProps {
 }
 
 function pathOf(target: SocialTarget): string {
-  return `/${target.kind === 'set' ? 'sets' : 'products'}/${encodeURIComponent(target.id)}`;
+  return `/${target.kind}s/${encodeURIComponent(target.id)}`;
 }
 
 /** Channels without a web link of their own: the member pastes the link there. */

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { productSummary } from '../catalog/index.js';
+import { handleSchema } from '../identity/index.js';
+import { accountCard } from '../social/index.js';
+import { PHOTO_TAG_SOURCES } from './media.tables.js';
+
+export const photoParams = z.object({ id: z.uuid() });
+export const handleParams = z.object({ handle: handleSchema });
+export const productParams = z.object({ id: z.string().min(1).max(100) });
+
+export const photoPageQuery = z.object({
+  cursor: z.string().max(500).optional().describe('The `next` value of the previous page'),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type PhotoPageQuery = z.infer<typeof photoPageQuery>;
+
+const photoCity = z.object({ id: z.string(), name: z.string(), country: z.string().describe('ISO 3166-1 alpha-2') });
+
+/** A photo in a list: enough for a thumbnail grid that links to the photo page. */
+export const photoSummary = z.object({
+  id: z.uuid(),
+  url: z.string().describe('/blobs/<key> of the JPEG'),
+  width: z.number().int(),
+  height: z.number().int(),
+  caption: z.string(),
+  author: accountCard,
+  city: photoCity.nullable().describe('Where it was posted (not always the home city: members travel)'),
+  posted_at: z.string().describe('ISO 8601'),
+});
+export type PhotoSummary = z.infer<typeof photoSummary>;
+
+const region = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }).describe('Fractions 0..1 of the image');
+
+export const photoView = photoSummary.extend({
+  hashtags: z.array(z.string()).describe('Lower case, without #'),
+  mentions: z.array(z.string()).describe('Handles of existing accounts the caption mentions'),
+  products: z
+    .array(
+      z.object({
+        product: productSummary,
+        source: z.enum(PHOTO_TAG_SOURCES).describe('Tagged by the author, or recognised by visual search'),
+        region: region.nullable(),
+        confidence: z.number().nullable().describe('Recognised tags: how sure visual search was'),
+      }),
+    )
+    .describe('"Shop this look": only the products the viewer can see'),
+  loves: z.number().int(),
+  loved: z.boolean().describe('The viewer loves it (false when signed out)'),
+});
+export type PhotoView = z.infer<typeof photoView>;
+
+export const photoResponse = z.object({ photo: photoView });
+export const photoPage = z.object({ photos: z.array(photoSummary), next: z.string().nullable() });
+export type PhotoPage = z.infer<typeof photoPage>;

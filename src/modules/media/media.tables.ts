@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from '../identity/index.js';
+import { cities } from '../social/index.js';
+
+export const PHOTO_STATUSES = ['published', 'removed'] as const;
+export type PhotoStatus = (typeof PHOTO_STATUSES)[number];
+export const PHOTO_TAG_SOURCES = ['author', 'recognised'] as const;
+export type PhotoTagSource = (typeof PHOTO_TAG_SOURCES)[number];
+
+/** Members' photos of what they wear: one stored JPEG, a caption, where it was posted. */
+export const photos = pgTable(
+  'photos',
+  {
+    id: uuid('id').primaryKey(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    caption: text('caption').notNull().default(''),
+    /** BlobStorage key of the stored (normalised, EXIF-free) JPEG. */
+    imageKey: text('image_key').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** Hex sha256 of the stored bytes: the same member posting the same bytes twice is a duplicate. */
+    contentSha256: text('content_sha256').notNull(),
+    /** Where it was posted, which is not always the author's home: members travel. */
+    cityId: text('city_id').references(() => cities.id),
+    status: text('status').$type<PhotoStatus>().notNull().default('published'),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('photos_author_content_key').on(t.authorId, t.contentSha256),
+    index('photos_author_posted_idx').on(t.authorId, t.postedAt.desc(), t.id.desc()),
+    index('photos_posted_idx').on(t.postedAt.desc(), t.id.desc()),
+    index('photos_city_idx').on(t.cityId, t.postedAt),
+    check('photos_status_check', sql`${t.status} in ('published','removed')`),
+  ],
+);
+
+/** The products a photo shows: tagged by its author, or recognised by visual search (with a confidence). */
+export const photoProducts = pgTable(
+  'photo_products',
+  {
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
+    /** A catalogue id; not a foreign key, so a tag survives while a product is re-imported. */
+    productId: text('product_id').notNull(),
+    source: text('source').$type<PhotoTagSource>().notNull(),
+    /** Where the product sits in the image, as fractions 0..1 of its width and height. */
+    x: real('x'),
+    y: real('y'),
+    w: real('w'),
+    h: real('h'),
+    confidence: real('confidence'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.photoId, t.productId] }),
+    index('photo_products_product_idx').on(t.productId, t.photoId),
+    check('photo_products_source_check', sql`${t.source} in ('author','recognised')`),
+  ],
+);

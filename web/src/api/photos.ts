@@ -1,0 +1,23 @@
+import { apiRequest, pageQuery, requireUuid } from './client.ts';
+import type { PhotoPage, PhotoView } from './types.ts';
+
+/** A photo page; 404 when unknown, taken down, or its author blocks you. */
+export async function fetchPhoto(id: string, signal?: AbortSignal): Promise<PhotoView> {
+  requireUuid(id);
+  return (await apiRequest<{ photo: PhotoView }>('GET', `/photos/${encodeURIComponent(id)}`, undefined, signal)).photo;
+}
+
+/** A member's photos, newest first. */
+export async function fetchAccountPhotos(handle: string, cursor: string | null, signal?: AbortSignal): Promise<PhotoPage> {
+  return apiRequest<PhotoPage>('GET', `/accounts/${encodeURIComponent(handle)}/photos${pageQuery(cursor, 24)}`, undefined, signal);
+}
+
+/** Member photos showing a product, newest first. */
+export async function fetchProductPhotos(productId: string, cursor: string | null, signal?: AbortSignal): Promise<PhotoPage> {
+  return apiRequest<PhotoPage>('GET', `/products/${encodeURIComponent(productId)}/photos${pageQuery(cursor, 24)}`, undefined, signal);
+}
+
+/** The latest photos from every member. */
+export async function fetchLatestPhotos(cursor: string | null, signal?: AbortSignal): Promise<PhotoPage> {
+  return apiRequest<PhotoPage>('GET', `/photos${pageQuery(cursor, 24)}`, undefined, signal);
+}
