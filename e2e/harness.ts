@@ -218,8 +218,8 @@ export interface CoterieOptions {
  * Runs the `coterie` command to completion (e.g. `import catalog`), failing with its output
  * when it exits non-zero. Returns what it printed on stdout.
  */
-export function runCoterie(args: string[]): string {
-  const result = spawnSync(process.execPath, ['bin/coterie.js', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, env: coterieEnv });
+export function runCoterie(args: string[], options: { timeoutMs?: number } = {}): string {
+  const result = spawnSync(process.execPath, ['bin/coterie.js', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: options.timeoutMs ?? 120_000, env: coterieEnv });
   if (result.status !== 0) {
     throw new Error(`coterie ${args.join(' ')} exited ${result.status ?? result.signal}:\n${result.stdout}${result.stderr}`);
   }

@@ -55,6 +55,12 @@ export interface WorldPlan {
   photos: number;
   /** Members' sets (looks) with composed covers. */
   sets: number;
+  /**
+   * Whether follows made during the period are also written as `follow` events. The netset's 1.3
+   * million would double its event log and cost half a gigabyte of its 3 GB budget; its follows
+   * table keeps every follow with its time either way.
+   */
+  followEvents: boolean;
   /** Interactions (views, loves, shares, comments, bag adds, purchases, follows, searches) over the period. */
   interactions: number;
   /** Share of purchases and photos that are out of the member's home season (bikinis in March). */
@@ -82,6 +88,7 @@ const small: WorldPlan = {
   follows: { meanFollowing: 24, maxFollowing: 400, starShare: 0.6, starZipf: 1.3, memberZipf: 0.75, sameCityShare: 0.35 },
   photos: 1_200,
   sets: 60,
+  followEvents: true,
   interactions: 40_000,
   transSeasonalShare: 0.18,
   travelShare: 0.12,
@@ -99,7 +106,8 @@ const netset: WorldPlan = {
   people: { members: 110_000, celebrities: 120, editors: 60, stylists: 80, buyers: 20, clientShare: 0.06 },
   follows: { meanFollowing: 14, maxFollowing: 2_000, starShare: 0.5, starZipf: 1.1, memberZipf: 0.75, sameCityShare: 0.35 },
   photos: 54_000,
-  sets: 1_500,
+  sets: 1_000,
+  followEvents: false,
   interactions: 1_100_000,
   transSeasonalShare: 0.18,
   travelShare: 0.12,

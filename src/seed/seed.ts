@@ -14,7 +14,7 @@ import type { BlobStorage } from '../platform/storage/index.js';
 import { flagEipClients, OrderNumbers, writeDay } from './activity.load.js';
 import { importCatalogue, planCatalogue, writeCatalogueFeed } from './catalogue.js';
 import { generateFollows } from './follows.js';
-import { loadPeople } from './people.load.js';
+import { linkBrandAccounts, loadPeople } from './people.load.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, generatePeople } from './people.js';
 import { renderPhotos, storePhotos, type RenderedPhoto } from './photos.load.js';
 import { planFor, type WorldPlan } from './plan.js';
@@ -52,6 +52,17 @@ export interface SeedSummary {
 export class SeedRefused extends Error {}
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Events written between checkpoints of the embedded database. */
+const CHECKPOINT_EVERY_EVENTS = 100_000;
+
+/**
+ * The embedded database has no background checkpointer, so its write-ahead log grows until a
+ * checkpoint: at netset scale it would reach gigabytes. A PostgreSQL server checkpoints by itself.
+ */
+async function checkpoint(database: Database): Promise<void> {
+  if (database.kind === 'pglite') await database.query('checkpoint');
+}
 
 /** One progress bar per named step, for loaders that report `(step, done, total)`. */
 function stepProgress(enabled: boolean) {
@@ -91,12 +102,22 @@ export async function seedWorld(deps: { database: Database; storage: BlobStorage
   const worldNow = new Date(new Date(plan.start).getTime() + plan.days * 86_400_000);
   const catalogue = planCatalogue({ seed: options.seed, brands: plan.brands, products: plan.products, now: worldNow });
 
+  // The people load (the database, on this thread) while the products are drawn (sharp, on the pool).
+  const people = generatePeople(plan, options.seed, catalogue.brands);
+  const graph = generateFollows(plan, options.seed, people);
+  const steps = stepProgress(options.progress !== false);
   const work = await mkdtemp(path.join(os.tmpdir(), 'coterie-seed-'));
+  let loaded: Awaited<ReturnType<typeof loadPeople>>;
   try {
-    const drawing = options.progress === false ? null : startProgress('drawing products', catalogue.products.length);
-    const feed = await writeCatalogueFeed(work, catalogue.products, () => drawing?.advance());
+    const drawing = options.progress === false ? null : startProgress('drawing products (and loading people)', catalogue.products.length);
+    const [feed, peopleLoaded] = await Promise.all([
+      writeCatalogueFeed(work, catalogue.products, () => drawing?.advance()),
+      loadPeople(deps.database, plan, options.seed, people, graph),
+    ]);
+    loaded = peopleLoaded;
     drawing?.stop();
-    phase('drawing products');
+    phase('drawing products, loading people');
+    await checkpoint(deps.database);
     const report = await importCatalogue(deps, feed, worldNow);
     if (report.status !== 'completed' || report.rejected > 0) {
       throw new Error(`the demo catalogue did not import cleanly: ${report.rejected} rows rejected (${report.errors[0]?.reason ?? report.failure ?? 'unknown'})`);
@@ -104,13 +125,10 @@ export async function seedWorld(deps: { database: Database; storage: BlobStorage
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+  // Brand accounts were loaded before their brands existed; link them now.
+  await linkBrandAccounts(deps.database, people);
+  await checkpoint(deps.database);
   phase('importing the catalogue');
-
-  const people = generatePeople(plan, options.seed, catalogue.brands);
-  const graph = generateFollows(plan, options.seed, people);
-  const steps = stepProgress(options.progress !== false);
-  const loaded = await loadPeople(deps.database, plan, options.seed, people, graph, steps.report);
-  phase('people and follows');
 
   const timeline = planTimeline(plan, options.seed, people, graph, catalogue);
   const { world, planted, photosByDay } = timeline;
@@ -119,6 +137,7 @@ export async function seedWorld(deps: { database: Database; storage: BlobStorage
   const revenue = new Map<number, number>();
   let events = 0;
   let orders = 0;
+  let sinceCheckpoint = 0;
   const truthFile = await open(path.join(options.dataDir, 'seed-photos.jsonl'), 'w');
   try {
     const render = (day: number): Promise<RenderedPhoto[]> => {
@@ -134,6 +153,11 @@ export async function seedWorld(deps: { database: Database; storage: BlobStorage
       for (const order of day.orders) revenue.set(order.account, (revenue.get(order.account) ?? 0) + order.totalMinor);
       await deps.database.transaction((tx) => writeDay(tx, world, day, numbers));
       await storePhotos(deps, world, rendered, truthFile);
+      sinceCheckpoint += day.events.length;
+      if (sinceCheckpoint >= CHECKPOINT_EVERY_EVENTS) {
+        await checkpoint(deps.database);
+        sinceCheckpoint = 0;
+      }
       events += day.events.length;
       orders += day.orders.length;
       steps.report('interactions and photos', d + 1, plan.days);

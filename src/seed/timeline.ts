@@ -56,7 +56,7 @@ export function dayActivity(timeline: Timeline, d: number): DayActivity {
   const { world } = timeline;
   const day = generateDay(world, d, timeline.counts[d]!, timeline.loved);
   mergeDay(day, timeline.planted.days.get(d));
-  mergeDay(day, { events: followEvents(world, timeline.graph, timeline.follows[d]!) });
+  if (world.plan.followEvents) mergeDay(day, { events: followEvents(world, timeline.graph, timeline.follows[d]!) });
   for (const photo of timeline.photosByDay[d]!) mergeDay(day, { events: photoEvents(world, photo, `seed-${world.seed}-ph-${photo.id}`) });
   return day;
 }

@@ -1,0 +1,88 @@
+/**
+ * The demo world as a newcomer meets it: `coterie seed --seed 42` builds the small world, then the demo
+ * member signs in and finds products with their images, the planted trend's red heels with member
+ * photos, a photo with the piece to shop, its author's profile with photos, a hashtag page full of
+ * photos, and the brand's range.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { desktop, runCoterie, screenshot, seen, useCoterie } from './harness.js';
+
+interface Truth {
+  trends: { kind: string; key: string; label: string }[];
+}
+
+let truth: Truth | undefined;
+
+const { journey } = useCoterie({
+  async prepare({ dataDir }) {
+    runCoterie(['seed', '--seed', '42', '--data', dataDir], { timeoutMs: 600_000 });
+    truth = JSON.parse(readFileSync(path.join(dataDir, 'seed-truth.json'), 'utf8')) as Truth;
+  },
+});
+
+/** Waits until at least `atLeast` images inside `scope` show real pixels (lazy ones load once in view). */
+async function expectImages(scope: Locator, atLeast: number, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let loaded = 0;
+  while (Date.now() < deadline) {
+    loaded = await scope.first().evaluate((root) => [...root.querySelectorAll('img')].filter((img) => img.complete && img.naturalWidth > 0).length);
+    if (loaded >= atLeast) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(`${what}: ${loaded} images loaded, expected at least ${atLeast}`);
+}
+
+journey(
+  'the seeded world: products with images, a trend’s member photos, a photo to shop, a profile, a hashtag, a brand',
+  desktop,
+  async ({ page, press, baseUrl }) => {
+    const heels = truth!.trends.find((t) => t.kind === 'product')!;
+
+    await page.goto(`${baseUrl}/login`);
+    await seen(page.getByRole('heading', { level: 1, name: 'Sign in' }));
+    await page.getByLabel('Handle or email').fill('demo');
+    await page.getByLabel('Password', { exact: true }).fill('coterie-demo');
+    await press(page.getByRole('button', { name: 'Sign in' }));
+    await page.waitForURL((url) => url.pathname !== '/login');
+
+    await page.goto(`${baseUrl}/explore`);
+    const results = page.getByRole('main');
+    await expectImages(results, 6, 'explore shows products with their images');
+    await screenshot(page, 'world-1-explore');
+
+    // The planted trend's product has member photos; one opens its photo page with the piece to shop.
+    await page.goto(`${baseUrl}/products/${heels.key}`);
+    await seen(page.getByRole('heading', { level: 2, name: 'Member photos' }));
+    const strip = page.getByRole('list', { name: /^Members wearing/ });
+    await expectImages(strip, 3, 'the trend product shows member photos');
+    await screenshot(page, 'world-2-product-photos');
+    await press(strip.getByRole('link').first());
+    await seen(page.getByRole('heading', { level: 2, name: 'Shop this look' }));
+    await seen(page.getByRole('list', { name: 'Pieces in this photo' }).getByRole('link', { name: new RegExp(heels.label.split(' ')[0]!, 'i') }).first());
+    await expectImages(page.locator('.photo-page__figure'), 1, 'the photo');
+    await screenshot(page, 'world-3-photo');
+
+    // Its author's profile lists their photos.
+    await press(page.locator('.photo-page__info').getByRole('link').first());
+    await page.waitForURL(/\/u\//);
+    await press(page.getByRole('navigation', { name: 'Profile sections' }).getByRole('link', { name: 'Photos' }));
+    await expectImages(page.getByRole('list', { name: /Photos by .*, newest first/ }), 1, 'the author’s photos');
+    await screenshot(page, 'world-4-profile-photos');
+
+    // The planted hashtag has a page of photos.
+    await page.goto(`${baseUrl}/hashtags/sorbetsummer`);
+    await seen(page.getByRole('heading', { level: 1, name: /sorbetsummer/ }));
+    await expectImages(page.getByRole('main'), 4, 'the hashtag page shows photos');
+    await screenshot(page, 'world-5-hashtag');
+
+    // The heels' brand link shows the brand's range.
+    await page.goto(`${baseUrl}/products/${heels.key}`);
+    await press(page.locator('.product__brand'));
+    await page.waitForURL(/brand=/);
+    await expectImages(page.getByRole('main'), 2, 'the brand’s products');
+  },
+  { timeout: 180_000 },
+);
