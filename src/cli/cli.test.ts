@@ -35,6 +35,24 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** A `coterie serve` child: its output so far, its exit, and whether it answered /healthz in time. */
+function startServe(args: string[], env: NodeJS.ProcessEnv) {
+  const child = coterie(['serve', ...args], env);
+  const log = { text: '' };
+  child.stderr.on('data', (d: Buffer) => (log.text += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (log.text += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const healthy = async (port: number, withinMs: number): Promise<boolean> => {
+    const deadline = Date.now() + withinMs;
+    while (Date.now() < deadline) {
+      if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) return true;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return false;
+  };
+  return { child, log, exited, healthy };
+}
+
 describe('the coterie command', () => {
   let dataDir: string;
   before(async () => {
@@ -83,19 +101,9 @@ describe('the coterie command', () => {
 
   it('serves until SIGTERM, finishes the request in flight, then exits 0 and releases the data folder', async () => {
     const port = await freePort();
-    const child = coterie(['serve', '--port', String(port), '--data', dataDir], { DATABASE_URL: '', NATS_URL: '' });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const { child, log, exited, healthy } = startServe(['--port', String(port), '--data', dataDir], { DATABASE_URL: '', NATS_URL: '' });
     try {
-      const deadline = Date.now() + 60_000;
-      let healthy = false;
-      while (!healthy && Date.now() < deadline) {
-        healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-        if (!healthy) await new Promise((r) => setTimeout(r, 200));
-      }
-      assert.ok(healthy, `server never became healthy: ${stderr}`);
+      assert.ok(await healthy(port, 60_000), `server never became healthy: ${log.text}`);
       assert.ok(existsSync(path.join(dataDir, 'db', 'coterie.lock')));
       // A second server on the same folder is refused instead of hanging the first.
       const second = await run(['serve', '--port', String(await freePort()), '--data', dataDir], { DATABASE_URL: '' });
@@ -111,10 +119,38 @@ describe('the coterie command', () => {
       child.kill('SIGTERM');
       const response = await inFlight;
       assert.equal(response.status, 201);
-      assert.equal(await exited, 0, stderr);
+      assert.equal(await exited, 0, log.text);
       assert.equal(existsSync(path.join(dataDir, 'db', 'coterie.lock')), false);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('builds the small demo world on a first serve of an empty embedded folder, then serves it', async () => {
+    const fresh = await mkdtemp(path.join(os.tmpdir(), 'coterie-cli-first-run-'));
+    const port = await freePort();
+    const serve = startServe(['--port', String(port), '--data', fresh], { DATABASE_URL: '', NATS_URL: '', COTERIE_SEED_ON_START: 'auto', LOG_LEVEL: 'info' });
+    const { child, log, exited } = serve;
+    try {
+      assert.ok(await serve.healthy(port, 240_000), `server never became healthy: ${log.text.slice(-2000)}`);
+      assert.match(log.text, /demo world ready/);
+      const products = (await (await fetch(`http://127.0.0.1:${port}/api/v1/products?limit=5`)).json()) as { results: { images: string[] }[] };
+      assert.equal(products.results.length, 5);
+      assert.ok(products.results.every((p) => p.images.length > 0));
+      const photos = (await (await fetch(`http://127.0.0.1:${port}/api/v1/photos?limit=3`)).json()) as { results: unknown[] };
+      assert.equal(photos.results.length, 3);
+      const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'demo', password: 'coterie-demo' }),
+      });
+      assert.equal(signIn.status, 200, await signIn.text());
+      assert.ok(existsSync(path.join(fresh, 'seed-truth.json')));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0, log.text.slice(-2000));
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await rm(fresh, { recursive: true, force: true });
     }
   });
 });

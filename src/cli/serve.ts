@@ -39,6 +39,10 @@ export async function runServe(config: Config): Promise<void> {
     { name: 'session pruning', everyMs: 6 * 3600_000, run: () => container.identity.pruneExpiredSessions() },
     { name: 'early-access release', everyMs: 15_000, run: () => container.catalog.releaseDue() },
     { name: 'catalogue change pruning', everyMs: 10 * 60_000, run: () => container.catalog.pruneChanges() },
+    // The embedded database has no background checkpointer; without one its write-ahead log only grows.
+    ...(container.database.kind === 'pglite'
+      ? [{ name: 'embedded database checkpoint', everyMs: 5 * 60_000, run: () => container.database.query('checkpoint') }]
+      : []),
   ];
   const timers = jobs.map((job) => {
     const once = () => void job.run().catch((error: unknown) => log.warn({ err: error, job: job.name }, `${job.name} failed`));

@@ -12,6 +12,13 @@ export interface PgliteOptions {
 }
 
 /** Opens the embedded database. A data folder is owned by one process: a lock file says which. */
+/**
+ * The embedded server runs as a single backend with no checkpointer of its own: the write-ahead log is
+ * trimmed only at checkpoints (the seed and `serve` ask for them), and then kept to this size rather
+ * than PostgreSQL's 1 GB default, which would double a small data folder.
+ */
+const ON_DISK_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'max_wal_size=256MB', '-c', 'min_wal_size=32MB'];
+
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
   let releaseLock: (() => Promise<void>) | undefined;
   let client: PGlite;
@@ -19,7 +26,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     await mkdir(options.dataDir, { recursive: true });
     releaseLock = await takeFolderLock(path.join(options.dataDir, 'coterie.lock'));
     try {
-      client = await PGlite.create(path.join(options.dataDir, 'pg'));
+      client = await PGlite.create(path.join(options.dataDir, 'pg'), { startParams: ON_DISK_START_PARAMS });
     } catch (error) {
       await releaseLock();
       throw error;
