@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
 import { createContainer, type Container } from '../container.js';
-import { seedWorld } from '../seed/seed.js';
+import { SEEDING_MARKER, seedWorld } from '../seed/seed.js';
 
 /** The world a first `npm start` builds: the small scale, always the same seed. */
 export const FIRST_RUN_SEED = 42;
@@ -11,7 +13,12 @@ async function seedFirstRun(config: Config, container: Container): Promise<void>
   const wanted = config.seedOnStart === 'on' || (config.seedOnStart === 'auto' && config.databaseUrl === undefined);
   if (!wanted) return;
   const [row] = await container.database.query<{ n: number }>('select (select count(*) from accounts) + (select count(*) from products) as n');
-  if (Number(row?.n ?? 0) > 0) return;
+  if (Number(row?.n ?? 0) > 0) {
+    if (existsSync(path.join(config.dataDir, SEEDING_MARKER))) {
+      container.log.warn(`the demo world in ${config.dataDir} was interrupted while it was being built; delete the folder and start again for a whole one`);
+    }
+    return;
+  }
   container.log.info('first run on an empty database: building the small demo world (seed 42); COTERIE_SEED_ON_START=off skips this');
   const summary = await seedWorld(container, { seed: FIRST_RUN_SEED, scale: 'small', dataDir: config.dataDir, progress: process.stderr.isTTY });
   await container.outbox.flush();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import type { Database } from '../platform/db/index.js';
 import { createTestDatabase } from '../platform/db/testing.js';
 import { createLocalStorage } from '../platform/storage/index.js';
 import { planFor } from './plan.js';
-import { SeedRefused, seedWorld } from './seed.js';
+import { SEEDING_MARKER, SeedRefused, seedWorld } from './seed.js';
 
 const tiny = {
   brands: 4,
@@ -79,6 +80,7 @@ describe('coterie seed', () => {
       decoys: { reason: string }[];
     };
     assert.equal(truth.seed, 42);
+    assert.equal(existsSync(path.join(worlds[0]!.dir, SEEDING_MARKER)), false, 'a finished seed leaves no in-progress marker');
     assert.equal(truth.demo_logins.length, 4);
     assert.deepEqual(truth.trends.map((t) => t.kind), ['product', 'brand', 'hashtag']);
     assert.deepEqual(truth.decoys.map((d) => d.reason).sort(), ['one_actor_spam', 'one_city', 'weekly_rhythm']);

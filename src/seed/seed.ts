@@ -51,6 +51,9 @@ export interface SeedSummary {
 
 export class SeedRefused extends Error {}
 
+/** The file in the data folder that says a seed started and has not finished. */
+export const SEEDING_MARKER = 'seeding-in-progress';
+
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Events written between checkpoints of the embedded database. */
@@ -99,6 +102,9 @@ export async function seedWorld(deps: { database: Database; storage: BlobStorage
   if (Number(existing?.n ?? 0) > 0) {
     throw new SeedRefused('this data folder already holds a world; seed a fresh one (--data DIR or COTERIE_DATA)');
   }
+  // A marker while the world is half-built: a start after an interrupted seed says so instead of serving it silently.
+  const marker = path.join(options.dataDir, SEEDING_MARKER);
+  await writeFile(marker, `${new Date().toISOString()} seed ${options.seed} ${plan.scale}\n`);
   const worldNow = new Date(new Date(plan.start).getTime() + plan.days * 86_400_000);
   const catalogue = planCatalogue({ seed: options.seed, brands: plan.brands, products: plan.products, now: worldNow });
 
@@ -192,6 +198,7 @@ export async function seedWorld(deps: { database: Database; storage: BlobStorage
     early_access: catalogue.products.filter((p) => p.releaseAt !== null).map((p) => ({ product: p.id, release_at: p.releaseAt!.toISOString() })),
   };
   await writeFile(path.join(options.dataDir, 'seed-truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
+  await rm(marker, { force: true });
   return {
     seed: options.seed,
     scale: plan.scale,
