@@ -137,8 +137,8 @@ describe('the coterie command', () => {
       const products = (await (await fetch(`http://127.0.0.1:${port}/api/v1/products?limit=5`)).json()) as { results: { images: string[] }[] };
       assert.equal(products.results.length, 5);
       assert.ok(products.results.every((p) => p.images.length > 0));
-      const photos = (await (await fetch(`http://127.0.0.1:${port}/api/v1/photos?limit=3`)).json()) as { results: unknown[] };
-      assert.equal(photos.results.length, 3);
+      const photos = (await (await fetch(`http://127.0.0.1:${port}/api/v1/photos?limit=3`)).json()) as { photos: unknown[] };
+      assert.equal(photos.photos.length, 3);
       const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
