@@ -48,7 +48,6 @@ export interface WorldView {
 const ACTOR_KINDS = new Set<SeedAccount['kind']>(['member', 'celebrity', 'editor']);
 /** Zipf exponent of activity among actors: a few post every day, most now and then. */
 const ACTIVITY_ZIPF = 0.85;
-const TRAVELLER_SHARE = 0.35;
 const MEAN_TRIP_DAYS = 6;
 
 function popularityWeights(random: Random, n: number, s: number): Float64Array {
@@ -58,13 +57,21 @@ function popularityWeights(random: Random, n: number, s: number): Float64Array {
   return weights;
 }
 
-function planTrips(random: Random, plan: WorldPlan, start: number, home: string, cityPick: () => CityRecord): Trip[] {
-  if (!random.chance(TRAVELLER_SHARE)) return [];
-  const count = random.poisson((plan.days * plan.travelShare) / (TRAVELLER_SHARE * MEAN_TRIP_DAYS));
+/**
+ * Everyone travels now and then: trips over about the plan's travel share of the days they are a
+ * member in the period (a member who joins in July travels from July), so that the share of posts
+ * made away from home matches the plan whoever posts the most. Trips that would overlap are dropped,
+ * so a few more are drawn than the share alone asks for.
+ */
+function planTrips(random: Random, plan: WorldPlan, start: number, joined: number, home: string, cityPick: () => CityRecord): Trip[] {
+  const firstDay = Math.max(0, Math.ceil((joined - start) / DAY));
+  const memberDays = plan.days - firstDay;
+  if (memberDays < MEAN_TRIP_DAYS + 3) return [];
+  const count = random.poisson((memberDays * plan.travelShare * 1.15) / MEAN_TRIP_DAYS);
   const trips: Trip[] = [];
   for (let i = 0; i < count; i++) {
     const days = random.int(MEAN_TRIP_DAYS - 3, MEAN_TRIP_DAYS + 3);
-    const from = start + random.int(0, Math.max(0, plan.days - days)) * DAY;
+    const from = start + random.int(firstDay, Math.max(firstDay, plan.days - days)) * DAY;
     let city = cityPick();
     for (let tries = 0; city.id === home && tries < 5; tries++) city = cityPick();
     if (city.id === home) continue;
@@ -92,7 +99,7 @@ export function buildWorld(plan: WorldPlan, seed: number, people: People, catalo
   const trips = new Map<number, Trip[]>();
   for (const index of actors) {
     const account = people.accounts[index]!;
-    const planned = planTrips(travel, plan, start, account.cityId, () => CITIES[cityWeights.sample(travel)]!);
+    const planned = planTrips(travel, plan, start, account.createdAt, account.cityId, () => CITIES[cityWeights.sample(travel)]!);
     if (planned.length > 0) trips.set(index, planned);
   }
   const productPopularity = popularityWeights(random.fork('products'), products.length, 0.8);
