@@ -57,7 +57,7 @@ export const SEEDING_MARKER = 'seeding-in-progress';
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Events written between checkpoints of the embedded database. */
-const CHECKPOINT_EVERY_EVENTS = 100_000;
+const CHECKPOINT_EVERY_EVENTS = 50_000;
 
 /**
  * The embedded database has no background checkpointer, so its write-ahead log grows until a

@@ -14,10 +14,10 @@ export interface PgliteOptions {
 /** Opens the embedded database. A data folder is owned by one process: a lock file says which. */
 /**
  * The embedded server runs as a single backend with no checkpointer of its own: the write-ahead log is
- * trimmed only at checkpoints (the seed and `serve` ask for them), and then kept to this size rather
- * than PostgreSQL's 1 GB default, which would double a small data folder.
+ * trimmed only at checkpoints (the seed and `serve` ask for them), and then kept to about this size rather
+ * than PostgreSQL's 1 GB default, which would double a small data folder (checkpoints are cheap here: fsync is off).
  */
-const ON_DISK_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'max_wal_size=256MB', '-c', 'min_wal_size=32MB'];
+const ON_DISK_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'max_wal_size=96MB', '-c', 'min_wal_size=32MB'];
 
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
   let releaseLock: (() => Promise<void>) | undefined;

@@ -252,7 +252,8 @@ export async function composeMemberPhoto(subjects: readonly PhotoSubject[], rand
   let pipeline = sharp(Buffer.from(svg), { density: 72, failOn: 'error' }).removeAlpha();
   if (blur > 0) pipeline = pipeline.blur(blur);
   const jpeg = await pipeline
-    .jpeg({ quality: jpegQuality, chromaSubsampling: '4:2:0', mozjpeg: false, progressive: false, optimiseCoding: false, trellisQuantisation: false, overshootDeringing: false, optimiseScans: false })
+    // Optimised Huffman tables: about 6% smaller for a millisecond; the netset's 54,000 photos must fit its disk budget.
+    .jpeg({ quality: jpegQuality, chromaSubsampling: '4:2:0', mozjpeg: false, progressive: false, optimiseCoding: true, trellisQuantisation: false, overshootDeringing: false, optimiseScans: false })
     .toBuffer();
 
   const items = subjects.flatMap((s, i): PhotoItemTruth[] => {
