@@ -10,6 +10,7 @@ import { catalogImportRoutes, catalogRoutes } from './modules/catalog/index.js';
 import { setsRoutes, socialRoutes } from './modules/social/index.js';
 import { eventsRoutes } from './modules/events/index.js';
 import { mediaRoutes } from './modules/media/index.js';
+import { visionRoutes } from './modules/vision/index.js';
 
 const apiIndex = z.object({ name: z.string(), version: z.string(), openapi: z.string(), docs: z.string() });
 
@@ -75,6 +76,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
       await api.register(socialRoutes, { social: container.social });
       await api.register(setsRoutes, { sets: container.sets });
       await api.register(mediaRoutes, { media: container.media });
+      await api.register(visionRoutes, { vision: container.vision });
       await api.register(eventsRoutes, { events: container.events });
     },
     { prefix: '/api/v1' },

@@ -55,6 +55,8 @@ const envSchema = z.object({
   WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
   WHATSAPP_GRAPH_URL: z.string().trim().url().default('https://graph.facebook.com/v21.0'),
   COTERIE_SEED_ON_START: z.enum(['auto', 'on', 'off']).default('auto'),
+  COTERIE_MODERATION_THRESHOLD: z.coerce.number({ message: 'must be a number from 0 to 1' }).gt(0, 'must be a number above 0 and at most 1').max(1, 'must be a number above 0 and at most 1').default(0.85),
+  COTERIE_VISION_INDEX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
 });
 
 export interface Config {
@@ -96,6 +98,12 @@ export interface Config {
   storage:
     | { kind: 'local' }
     | { kind: 's3'; endpoint: string | undefined; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
+  vision: {
+    /** Porn + Hentai probability at or above which a member image is rejected. */
+    moderationThreshold: number;
+    /** How often the background job looks for products to embed and index changes. */
+    indexIntervalMs: number;
+  };
   whatsapp: {
     verifyToken: string | undefined;
     appSecret: string | undefined;
@@ -150,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     databaseUrl: e.DATABASE_URL,
     natsUrl: e.NATS_URL,
     storage: storageConfig(e),
+    vision: { moderationThreshold: e.COTERIE_MODERATION_THRESHOLD, indexIntervalMs: e.COTERIE_VISION_INDEX_INTERVAL_MS },
     whatsapp: {
       verifyToken: e.WHATSAPP_VERIFY_TOKEN,
       appSecret: e.WHATSAPP_APP_SECRET,

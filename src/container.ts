@@ -13,6 +13,8 @@ import { createCatalogImportService, createCatalogService, type CatalogImportSer
 import { createSetsService, createSocialService, resolveCityId, syncCities, type SetsService, type SocialService } from './modules/social/index.js';
 import { createEventsService, EventRelay, type EventsService } from './modules/events/index.js';
 import { createMediaService, type MediaService } from './modules/media/index.js';
+import { createVisionService, type VisionService } from './modules/vision/index.js';
+import { moderateImage } from './modules/vision/index.js';
 
 /** Everything the app and the CLI commands run on, built once from the configuration. */
 export interface Container {
@@ -34,6 +36,8 @@ export interface Container {
   sets: SetsService;
   /** Member photos: photo pages and lists by member, product and everyone. */
   media: MediaService;
+  /** Visual search, similar products, image moderation and the similarity index's background job. */
+  vision: VisionService;
   /** The event log's ingest (`POST /api/v1/events`). */
   events: EventsService;
   /** Publishes the event log to the bus; `coterie serve` starts it. */
@@ -88,8 +92,25 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
   const commerce = createCommerceService({ database, outbox, payments: createTestPaymentProvider() });
   // Media depends on the catalogue, so the catalogue reaches a product's member photos through a
   // function bound here (called only after `media` exists), never by importing media.
-  const catalog = createCatalogService({ database, outbox, storage, memberPhotos: (ctx, id, limit) => media.memberPhotosOf(ctx, id, limit) });
-  const media = createMediaService({ database, catalog });
+  // Vision depends on the catalogue too: the page's similar products come through a bound function.
+  const catalog = createCatalogService({
+    database,
+    outbox,
+    storage,
+    memberPhotos: (ctx, id, limit) => media.memberPhotosOf(ctx, id, limit),
+    similar: (ctx, id, limit) => vision.similarForPage(ctx, id, limit),
+  });
+  const vision = createVisionService({ database, storage, dataDir: config.dataDir, log, catalog, moderationThreshold: config.vision.moderationThreshold });
+  // Uploads are moderated and recognised by functions handed in here (vision), so media never imports them.
+  const media = createMediaService({
+    database,
+    catalog,
+    storage,
+    moderate: async (jpeg) => {
+      const result = await moderateImage(jpeg, { threshold: config.vision.moderationThreshold });
+      return { unsafe: !result.allowed, label: result.label, score: result.score, threshold: result.threshold, model: result.model };
+    },
+  });
   const social = createSocialService({ database, outbox, catalog, identity, photos: media.directory });
   const sets = createSetsService({ database, outbox, storage, catalog, commerce });
   const eventRelay = new EventRelay({ database, bus, log });
@@ -114,12 +135,15 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
     social,
     sets,
     media,
+    vision,
     events,
     eventRelay,
     close() {
       closed ??= (async () => {
         // Background imports stop at their next batch; what they committed stays.
         await catalogImports.close();
+        await vision.stop();
+        await media.recognitionSettled();
         await outbox.stop();
         await eventRelay.stop();
         await bus.close();

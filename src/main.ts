@@ -10,6 +10,7 @@ import { runMigrate } from './cli/migrate.js';
 import { runServe } from './cli/serve.js';
 import { ImportCatalogError, runImportCatalog } from './cli/import-catalog.js';
 import { EventFileError, runImportEvents } from './cli/import-events.js';
+import { runReindex } from './cli/reindex.js';
 import { DEFAULT_STOCK } from './modules/catalog/index.js';
 
 /**
@@ -79,17 +80,15 @@ program
 program
   .command('reindex')
   .description('rebuild the image embeddings and the similarity index')
-  .action(() => notAvailableYet('reindex'));
+  .action(async () => {
+    await runReindex(loadConfig(process.env, overrides()));
+  });
 
 class CliFailure extends Error {}
 
 function wholeNumber(value: string): number {
   if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more');
   return Number(value);
-}
-
-function notAvailableYet(command: string): never {
-  throw new CliFailure(`"${command}" is not available yet in this version of Coterie`);
 }
 
 try {

@@ -27,10 +27,18 @@ export interface CatalogDeps {
    * (it depends on the catalogue, so the container hands it in); none: the page shows no photos.
    */
   memberPhotos?: (ctx: RequestContext, productId: string, limit: number) => Promise<{ id: string; url: string }[]>;
+  /**
+   * Visually similar products the viewer may see, best first, for the page. The vision module answers
+   * (it depends on the catalogue, so the container hands it in); none: the page shows none.
+   */
+  similar?: (ctx: RequestContext, productId: string, limit: number) => Promise<{ product_id: string; score: number }[]>;
 }
 
 /** How many member photos a product page carries. */
 export const MEMBER_PHOTOS_ON_PAGE = 8;
+
+/** How many similar products a product page carries. */
+export const SIMILAR_ON_PAGE = 12;
 
 /** How long a product counts as "new in". */
 export const NEW_IN_DAYS = 30;
@@ -218,7 +226,10 @@ export function createCatalogService(deps: CatalogDeps) {
       // A signed-in member's view of a page they can see: one insert, no transaction.
       const who = eventContext(ctx);
       if (who) await recordInteraction(ctx, { ...who, type: 'view', productId: row.id, brand: row.brand });
-      const memberPhotos = deps.memberPhotos ? await deps.memberPhotos(ctx, row.id, MEMBER_PHOTOS_ON_PAGE) : [];
+      const [memberPhotos, similar] = await Promise.all([
+        deps.memberPhotos ? deps.memberPhotos(ctx, row.id, MEMBER_PHOTOS_ON_PAGE) : [],
+        deps.similar ? deps.similar(ctx, row.id, SIMILAR_ON_PAGE) : [],
+      ]);
       return {
         ...toSummary(row),
         description: row.description,
@@ -230,7 +241,7 @@ export function createCatalogService(deps: CatalogDeps) {
         link: row.link,
         brand_info: { name: row.brand, slug: row.brand_slug, logo_url: row.brand_logo_url, story: row.brand_story },
         can_buy: canBuy(ctx.actor, row.status, row.release_at) && row.variants.some((v) => v.stock > 0),
-        similar: [],
+        similar,
         member_photos: memberPhotos,
       };
     },

@@ -11,6 +11,9 @@ export interface PhotoRow {
   author_id: string;
   caption: string;
   image_key: string;
+  thumbnail_key: string | null;
+  feed_key: string | null;
+  feed_webp_key: string | null;
   width: number;
   height: number;
   /** ISO 8601. */
@@ -36,7 +39,7 @@ export interface PhotoTagRow {
 export type PhotoListScope = { kind: 'author'; authorId: string } | { kind: 'product'; productId: string } | { kind: 'all' };
 
 const columns = sql`
-  p.id, p.author_id, p.caption, p.image_key, p.width, p.height,
+  p.id, p.author_id, p.caption, p.image_key, p.thumbnail_key, p.feed_key, p.feed_webp_key, p.width, p.height,
   ${isoTime(sql.raw('p.posted_at'))} as posted_at, ${keysetTime(sql.raw('p.posted_at'))} as key_t,
   json_build_object('id', a.id, 'handle', a.handle, 'display_name', a.display_name, 'avatar_url', a.avatar_url,
                     'kind', a.kind, 'home_city', a.home_city) as author,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { handleParams, photoPage, photoPageQuery, photoParams, photoResponse, productParams } from './media.schemas.js';
 import type { MediaService } from './media.service.js';
+import { photoUploadRoutes } from './photo-upload.routes.js';
 
 export interface MediaRoutesOptions {
   media: MediaService;
@@ -12,6 +13,9 @@ const hiddenNote = 'Removed photos, and photos whose author blocks the viewer, a
 
 /** Member photos: a photo page and lists by member, by product and from everyone. */
 export const mediaRoutes: FastifyPluginAsyncZod<MediaRoutesOptions> = async (app, { media }) => {
+  // Posting takes multipart bodies; only its own scope parses them.
+  await app.register(photoUploadRoutes, { media });
+
   app.get(
     '/photos',
     {

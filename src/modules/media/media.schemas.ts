@@ -20,6 +20,9 @@ const photoCity = z.object({ id: z.string(), name: z.string(), country: z.string
 export const photoSummary = z.object({
   id: z.uuid(),
   url: z.string().describe('/blobs/<key> of the JPEG'),
+  thumbnail_url: z.string().describe('/blobs/<key> of a ~320 px JPEG for grids (the full image when the photo has no thumbnail)'),
+  feed_url: z.string().describe('/blobs/<key> of a ~1080 px JPEG (the full image when the photo has no feed size)'),
+  feed_webp_url: z.string().nullable().describe('/blobs/<key> of the feed size as WebP, when made'),
   width: z.number().int(),
   height: z.number().int(),
   caption: z.string(),
@@ -52,3 +55,14 @@ export type PhotoView = z.infer<typeof photoView>;
 export const photoResponse = z.object({ photo: photoView });
 export const photoPage = z.object({ photos: z.array(photoSummary), next: z.string().nullable() });
 export type PhotoPage = z.infer<typeof photoPage>;
+
+/** The multipart body of a new photo, for the OpenAPI document (the route reads the parts itself, as a stream). */
+export const photoUploadBody = z
+  .object({
+    image: z
+      .custom<unknown>(() => true)
+      .meta({ type: 'string', format: 'binary' })
+      .describe('A JPEG, PNG, WebP, AVIF or HEIC/HEIF photo up to 20 MB and 40 million pixels, recognised by its bytes'),
+    caption: z.string().max(2200).optional().describe('The caption; #hashtags and @mentions are indexed'),
+  })
+  .nullish();

@@ -5,6 +5,7 @@
  */
 import type { Database, Executor } from '../../platform/db/index.js';
 import type { RequestContext } from '../../platform/http/context.js';
+import type { BlobStorage } from '../../platform/storage/index.js';
 import { fail } from '../../platform/http/errors.js';
 import { blobUrl, type CatalogService } from '../catalog/index.js';
 import {
@@ -31,11 +32,19 @@ import {
   type PhotoRow,
 } from './media.repository.js';
 import type { PhotoPage, PhotoPageQuery, PhotoSummary, PhotoView } from './media.schemas.js';
+import type { ModerateImage } from './moderation.js';
+import { createPhotoUploads, type PhotoUpload, type RecognisePhoto } from './photo-upload.js';
 
 export interface MediaDeps {
   database: Database;
   /** Tagged products as cards, filtered by the catalogue's visibility rules. */
   catalog: Pick<CatalogService, 'getSummaries'>;
+  /** Where uploaded photos and their derivatives are stored. */
+  storage: BlobStorage;
+  /** The image classifier uploads pass through; unset, uploads are not moderated. */
+  moderate?: ModerateImage | undefined;
+  /** Tags a new photo with the products it shows, after it is committed; unset, nothing is recognised. */
+  recognise?: RecognisePhoto | undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,6 +53,9 @@ function toSummary(row: PhotoRow): PhotoSummary {
   return {
     id: row.id,
     url: blobUrl(row.image_key),
+    thumbnail_url: blobUrl(row.thumbnail_key ?? row.image_key),
+    feed_url: blobUrl(row.feed_key ?? row.image_key),
+    feed_webp_url: row.feed_webp_key ? blobUrl(row.feed_webp_key) : null,
     width: row.width,
     height: row.height,
     caption: row.caption,
@@ -63,10 +75,11 @@ function photoCursor(raw: string | undefined): Keyset | null {
 /** Whose blocks hide photos from this viewer: nobody's for admins and the signed out. */
 const blockViewer = (ctx: RequestContext) => (ctx.actor === null || ctx.actor.kind === 'admin' ? null : ctx.actor.id);
 
-/** Builds the photo reading use cases. */
+/** Builds the photo use cases: reading, and posting (photo-upload.ts). */
 export function createMediaService(deps: MediaDeps) {
   const { database, catalog } = deps;
   const db = database.db;
+  const uploads = createPhotoUploads(deps);
 
   async function page(ctx: RequestContext, scope: PhotoListScope, query: PhotoPageQuery): Promise<PhotoPage> {
     const rows = await listPhotos(db, scope, authorNotBlocking(blockViewer(ctx)), photoCursor(query.cursor), query.limit);
@@ -85,8 +98,17 @@ export function createMediaService(deps: MediaDeps) {
     },
   };
 
-  return {
+  const service = {
     directory,
+
+    /** Posts a photo for the signed-in member (401 before the upload is read) and answers its page. */
+    async postPhoto(ctx: RequestContext, read: () => Promise<PhotoUpload>): Promise<PhotoView> {
+      const id = await uploads.postPhoto(ctx, read);
+      return service.getPhoto(ctx, id);
+    },
+
+    /** Waits for the recognition of photos already posted (shutdown, tests). */
+    recognitionSettled: () => uploads.settled(),
 
     /** A photo page: 404 when unknown, removed, or its author blocks the viewer. */
     async getPhoto(ctx: RequestContext, id: string): Promise<PhotoView> {
@@ -140,6 +162,7 @@ export function createMediaService(deps: MediaDeps) {
       return rows.slice(0, limit).map((r) => ({ id: r.id, url: blobUrl(r.image_key) }));
     },
   };
+  return service;
 }
 
 /**

@@ -23,6 +23,10 @@ export const photos = pgTable(
     height: integer('height').notNull(),
     /** Hex sha256 of the stored bytes: the same member posting the same bytes twice is a duplicate. */
     contentSha256: text('content_sha256').notNull(),
+    /** Derivatives of the stored image (null for photos stored before they existed): ~320 px JPEG, ~1080 px JPEG and WebP. */
+    thumbnailKey: text('thumbnail_key'),
+    feedKey: text('feed_key'),
+    feedWebpKey: text('feed_webp_key'),
     /** Where it was posted, which is not always the author's home: members travel. */
     cityId: text('city_id').references(() => cities.id),
     status: text('status').$type<PhotoStatus>().notNull().default('published'),
@@ -60,5 +64,35 @@ export const photoProducts = pgTable(
     primaryKey({ columns: [t.photoId, t.productId] }),
     index('photo_products_product_idx').on(t.productId, t.photoId),
     check('photo_products_source_check', sql`${t.source} in ('author','recognised')`),
+  ],
+);
+
+export const MODERATION_DECISIONS = ['allowed', 'rejected'] as const;
+export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
+
+/**
+ * Every moderation decision on an upload, allowed or rejected: which image (the sha256 of the bytes
+ * as uploaded), what the classifier said, against which threshold, by which model, when.
+ */
+export const photoModeration = pgTable(
+  'photo_moderation',
+  {
+    id: uuid('id').primaryKey(),
+    uploadSha256: text('upload_sha256').notNull(),
+    /** Who uploaded it; null for uploads without an account (visual search). */
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /** The photo it let through (set when the post is written). */
+    photoId: uuid('photo_id').references(() => photos.id, { onDelete: 'set null' }),
+    decision: text('decision').$type<ModerationDecision>().notNull(),
+    label: text('label').notNull(),
+    score: real('score').notNull(),
+    threshold: real('threshold').notNull(),
+    model: text('model').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('photo_moderation_upload_idx').on(t.uploadSha256),
+    index('photo_moderation_decided_idx').on(t.decidedAt),
+    check('photo_moderation_decision_check', sql`${t.decision} in ('allowed','rejected')`),
   ],
 );

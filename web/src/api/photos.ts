@@ -1,4 +1,4 @@
-import { apiRequest, pageQuery, requireUuid } from './client.ts';
+import { apiRequest, apiUpload, pageQuery, requireUuid } from './client.ts';
 import type { PhotoPage, PhotoView } from './types.ts';
 
 /** A photo page; 404 when unknown, taken down, or its author blocks you. */
@@ -20,4 +20,13 @@ export async function fetchProductPhotos(productId: string, cursor: string | nul
 /** The latest photos from every member. */
 export async function fetchLatestPhotos(cursor: string | null, signal?: AbortSignal): Promise<PhotoPage> {
   return apiRequest<PhotoPage>('GET', `/photos${pageQuery(cursor, 24)}`, undefined, signal);
+}
+
+/** Posts a photo with its caption; answers the new photo's page. */
+export async function postPhoto(image: File, caption: string, signal?: AbortSignal): Promise<PhotoView> {
+  const form = new FormData();
+  // The caption first: the server reads the parts in order and the image is the large one.
+  form.append('caption', caption);
+  form.append('image', image, image.name || 'photo');
+  return (await apiUpload<{ photo: PhotoView }>('/photos', form, signal)).photo;
 }

@@ -424,6 +424,12 @@ export interface PhotoSummary {
   id: string;
   /** /blobs/<key> of the JPEG. */
   url: string;
+  /** A ~320 px JPEG for grids (the full image for older photos). */
+  thumbnail_url: string;
+  /** A ~1080 px JPEG (the full image for older photos). */
+  feed_url: string;
+  /** The feed size as WebP, when made. */
+  feed_webp_url: string | null;
   width: number;
   height: number;
   caption: string;

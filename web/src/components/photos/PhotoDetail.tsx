@@ -19,14 +19,17 @@ export function PhotoDetail({ photo }: { photo: PhotoView }) {
     <div className="page photo-page">
       <div className="photo-page__layout">
         <figure className="photo-page__figure">
-          <img
-            className="photo-page__image"
-            src={photo.url}
-            alt={photoAlt(photo)}
-            width={photo.width}
-            height={photo.height}
-            decoding="async"
-          />
+          <picture>
+            {photo.feed_webp_url && <source type="image/webp" srcSet={photo.feed_webp_url} />}
+            <img
+              className="photo-page__image"
+              src={photo.feed_url}
+              alt={photoAlt(photo)}
+              width={photo.width}
+              height={photo.height}
+              decoding="async"
+            />
+          </picture>
         </figure>
         <div className="photo-page__info">
           <p className="page-header__eyebrow">Member photo</p>

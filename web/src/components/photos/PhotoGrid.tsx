@@ -17,7 +17,7 @@ export function PhotoGrid({ photos, label }: { photos: PhotoSummary[]; label: st
           {/* data-item-index: "Load more" moves focus to the first new photo. */}
           <Link className="photo-grid__link" to={`/photos/${encodeURIComponent(photo.id)}`} data-item-index={index}>
             <img
-              src={photo.url}
+              src={photo.thumbnail_url}
               alt={photoAlt(photo)}
               width={photo.width}
               height={photo.height}

@@ -1,0 +1,25 @@
+import type { Config } from '../config.js';
+import { createContainer } from '../container.js';
+import { startProgress } from '../platform/progress.js';
+
+/**
+ * `coterie reindex`: recomputes every product image's descriptor (CNN embedding and colour) and
+ * rebuilds the similarity index in the data folder from them; prints one summary line.
+ */
+export async function runReindex(config: Config): Promise<{ products: number; indexed: number }> {
+  const container = await createContainer(config);
+  const started = Date.now();
+  const progress = startProgress('embedding product images', 0);
+  let products: number;
+  let indexed: number;
+  try {
+    products = await container.vision.indexer.reindex(progress);
+    indexed = container.vision.indexer.current()?.size ?? 0;
+  } finally {
+    progress.stop();
+    await container.close();
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`reindexed ${products} product image(s) in ${seconds} s; the similarity index holds ${indexed} product(s)\n`);
+  return { products, indexed };
+}

@@ -1,0 +1,218 @@
+/**
+ * The background side of visual search: computes descriptors of product images that lack one (new
+ * products, changed primary images, another vector space) and keeps this node's ANN index equal to
+ * `product_embeddings`. Requests never embed catalogue images; they only read the index. Polling
+ * the table (not the catalogue's events) means every node converges on every other node's work.
+ */
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Database } from '../../platform/db/index.js';
+import { loadNsfwModel, type NsfwModel } from '../../platform/ml/index.js';
+import type { BlobStorage } from '../../platform/storage/index.js';
+import { ProductVectorIndex } from './ann-index.js';
+import type { PaletteEntry } from './colour.js';
+import { describeProductImage, joinedDimensions, joinVector, vectorSpace } from './descriptors.js';
+import {
+  countEmbeddingWork,
+  countImageWork,
+  findEmbeddingWork,
+  listDescriptorVersions,
+  listImageWork,
+  loadDescriptors,
+  saveDescriptors,
+  type DescriptorToStore,
+  type EmbeddingWork,
+} from './vision.repository.js';
+
+export interface VisionIndexerDeps {
+  database: Database;
+  storage: BlobStorage;
+  /** The data folder; the index lives in `<data>/vision/`. */
+  dataDir: string;
+  log: Logger;
+  palette: readonly PaletteEntry[];
+}
+
+export interface IndexProgress {
+  setTotal(total: number): void;
+  advance(by?: number): void;
+}
+
+const BATCH = 16;
+
+async function readBlob(storage: BlobStorage, key: string): Promise<Buffer | undefined> {
+  const blob = await storage.open(key);
+  if (!blob) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of blob.stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export class VisionIndexer {
+  private index: ProductVectorIndex | undefined;
+  private opening: Promise<ProductVectorIndex> | undefined;
+  private model: NsfwModel | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: VisionIndexerDeps) {}
+
+  get folder(): string {
+    return path.join(this.deps.dataDir, 'vision');
+  }
+
+  async nsfwModel(): Promise<NsfwModel> {
+    this.model ??= await loadNsfwModel();
+    return this.model;
+  }
+
+  async space(): Promise<string> {
+    return vectorSpace(await this.nsfwModel());
+  }
+
+  /** The index if it is open already (requests that must not wait for a rebuild use this). */
+  current(): ProductVectorIndex | undefined {
+    return this.index;
+  }
+
+  /** The index: read from disk, or rebuilt from the database when missing, then brought up to date. */
+  open(): Promise<ProductVectorIndex> {
+    this.opening ??= (async () => {
+      const model = await this.nsfwModel();
+      const index = new ProductVectorIndex(this.folder, vectorSpace(model), joinedDimensions(model));
+      const loaded = await index.load();
+      const changed = await this.syncIndex(index);
+      if (!loaded || changed) await index.save();
+      this.deps.log.info({ products: index.size, fromDisk: loaded }, 'similarity index open');
+      this.index = index;
+      return index;
+    })();
+    this.opening.catch(() => {
+      this.opening = undefined;
+    });
+    return this.opening;
+  }
+
+  /** Makes the index hold exactly the table's vectors; true when anything changed. */
+  private async syncIndex(index: ProductVectorIndex): Promise<boolean> {
+    const db = this.deps.database.db;
+    const versions = await listDescriptorVersions(db, index.space);
+    let changed = false;
+    for (const id of [...index.versions.keys()]) {
+      if (!versions.has(id)) {
+        index.remove(id);
+        changed = true;
+      }
+    }
+    const stale = [...versions].filter(([id, version]) => index.versions.get(id) !== version).map(([id]) => id);
+    for (let i = 0; i < stale.length; i += 1000) {
+      for (const row of await loadDescriptors(db, index.space, stale.slice(i, i + 1000))) {
+        index.upsert(row.productId, joinVector(row.vector, row.colourHist), row.version);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private async describe(work: readonly EmbeddingWork[]): Promise<DescriptorToStore[]> {
+    const model = await this.nsfwModel();
+    const out: DescriptorToStore[] = [];
+    for (const item of work) {
+      const bytes = await readBlob(this.deps.storage, item.imageKey);
+      if (!bytes) {
+        this.deps.log.warn({ product: item.productId, blob: item.imageKey }, 'product image missing from storage; not embedded');
+        continue;
+      }
+      try {
+        const d = await describeProductImage(bytes, this.deps.palette, model);
+        out.push({ productId: item.productId, imageKey: item.imageKey, vector: d.embedding, colourHist: d.colour.hist, colourNames: d.colour.colours });
+      } catch (error) {
+        this.deps.log.warn({ product: item.productId, err: error }, 'product image could not be described');
+      }
+    }
+    return out;
+  }
+
+  /** Describes every product still lacking a descriptor; answers how many were written. */
+  async embedPending(progress?: IndexProgress): Promise<number> {
+    const db = this.deps.database.db;
+    const space = await this.space();
+    progress?.setTotal(await countEmbeddingWork(db, space));
+    let written = 0;
+    const skipped = new Set<string>();
+    while (!this.stopped) {
+      const work = (await findEmbeddingWork(db, space, BATCH + skipped.size)).filter((w) => !skipped.has(w.productId)).slice(0, BATCH);
+      if (work.length === 0) break;
+      const rows = await this.describe(work);
+      for (const w of work) if (!rows.some((r) => r.productId === w.productId)) skipped.add(w.productId);
+      await saveDescriptors(db, space, rows);
+      written += rows.length;
+      progress?.advance(work.length);
+    }
+    return written;
+  }
+
+  /** One pass of the background job: describe what is missing, then update and save the index. */
+  runOnce(): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        await this.embedPending();
+        const index = await this.open();
+        if (await this.syncIndex(index)) await index.save();
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  /**
+   * Recomputes every product's descriptor and rebuilds the index from scratch (`coterie reindex`);
+   * answers how many products were described.
+   */
+  async reindex(progress?: IndexProgress): Promise<number> {
+    const db = this.deps.database.db;
+    const space = await this.space();
+    progress?.setTotal(await countImageWork(db));
+    let after = '';
+    let written = 0;
+    for (;;) {
+      const work = await listImageWork(db, after, BATCH);
+      if (work.length === 0) break;
+      const rows = await this.describe(work);
+      await saveDescriptors(db, space, rows);
+      written += rows.length;
+      after = work[work.length - 1]!.productId;
+      progress?.advance(work.length);
+    }
+    const model = await this.nsfwModel();
+    const index = new ProductVectorIndex(this.folder, space, joinedDimensions(model));
+    await this.syncIndex(index);
+    await index.save();
+    this.index = index;
+    this.opening = Promise.resolve(index);
+    return written;
+  }
+
+  /** Runs `runOnce` every `intervalMs` until `stop` (the server's background job). */
+  start(intervalMs = 5000): void {
+    if (this.timer || this.stopped) return;
+    const tick = () => {
+      this.runOnce()
+        .catch((error: unknown) => this.deps.log.error({ err: error }, 'visual search indexing failed'))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  /** Stops the background job after the batch in hand. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+}
