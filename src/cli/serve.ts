@@ -41,6 +41,8 @@ export async function runServe(config: Config): Promise<void> {
   const app = await buildApp(container);
   container.outbox.start();
   container.eventRelay.start();
+  // Embeds new and changed products in the background and keeps the similarity index in line.
+  container.vision.start(config.vision.indexIntervalMs);
   // Housekeeping that runs at start and then on a clock; a failed round is logged and tried again next time.
   const jobs: { name: string; everyMs: number; run: () => Promise<unknown> }[] = [
     { name: 'session pruning', everyMs: 6 * 3600_000, run: () => container.identity.pruneExpiredSessions() },

@@ -1,12 +1,16 @@
 /**
- * What the similarity index compares: a CNN embedding of the garment (nsfwjs's MobileNetV2 pooled
- * feature) joined with its colour histogram. Both parts are unit vectors; weighting them by
+ * What the similarity index compares: a CNN embedding of the garment (the 1792-d average pool of
+ * nsfwjs's MobileNetV2Mid, which ranked garments better than MobileNetV2's 1280-d feature) joined
+ * with its colour histogram. Both parts are unit vectors; weighting them by
  * √(1−w) and √w makes the cosine of two joined vectors (1−w)·cos(CNN) + w·cos(colour), so one ANN
  * search already ranks by shape and colour together.
  */
-import { loadNsfwModel, type NsfwModel } from '../../platform/ml/index.js';
+import { loadNsfwModel, type NsfwModel, type NsfwVariant } from '../../platform/ml/index.js';
 import { analyseColour, COLOUR_DIMENSIONS, type ColourAnalysis, type PaletteEntry } from './colour.js';
 import { cropToSquare, decodeImage, type DecodedImage, type Region } from './decode.js';
+
+/** The bundled model whose pooled feature is the embedding. */
+export const EMBEDDING_VARIANT: NsfwVariant = 'mobilenet_v2_mid';
 
 /** The colour histogram's share of the joined cosine (0.35 ranked best of 0.2–0.65 on composed member photos). */
 export const COLOUR_WEIGHT = 0.35;
@@ -57,7 +61,7 @@ export async function describeRegions(model: NsfwModel, image: DecodedImage, reg
  * kept), so it compares with the same garment found inside a member's photo.
  */
 export async function describeProductImage(bytes: Buffer, palette: readonly PaletteEntry[], model?: NsfwModel): Promise<ImageDescriptor> {
-  const nsfw = model ?? (await loadNsfwModel());
+  const nsfw = model ?? (await loadNsfwModel(EMBEDDING_VARIANT));
   const image = await decodeImage(bytes);
   const whole = analyseColour(image, palette);
   const region = whole.box ? grow(whole.box, 0.04, image) : { x: 0, y: 0, w: image.width, h: image.height };

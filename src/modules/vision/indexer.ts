@@ -11,7 +11,7 @@ import { loadNsfwModel, type NsfwModel } from '../../platform/ml/index.js';
 import type { BlobStorage } from '../../platform/storage/index.js';
 import { ProductVectorIndex } from './ann-index.js';
 import type { PaletteEntry } from './colour.js';
-import { describeProductImage, joinedDimensions, joinVector, vectorSpace } from './descriptors.js';
+import { describeProductImage, EMBEDDING_VARIANT, joinedDimensions, joinVector, vectorSpace } from './descriptors.js';
 import {
   countEmbeddingWork,
   countImageWork,
@@ -63,7 +63,7 @@ export class VisionIndexer {
   }
 
   async nsfwModel(): Promise<NsfwModel> {
-    this.model ??= await loadNsfwModel();
+    this.model ??= await loadNsfwModel(EMBEDDING_VARIANT);
     return this.model;
   }
 
