@@ -12,7 +12,7 @@ import { createCommerceService, createTestPaymentProvider, type CommerceService 
 import { createCatalogImportService, createCatalogService, type CatalogImportService, type CatalogService } from './modules/catalog/index.js';
 import { createSetsService, createSocialService, resolveCityId, syncCities, type SetsService, type SocialService } from './modules/social/index.js';
 import { createEventsService, EventRelay, type EventsService } from './modules/events/index.js';
-import { createMediaService, type MediaService } from './modules/media/index.js';
+import { createMediaService, tagRecognisedProducts, type MediaService } from './modules/media/index.js';
 import { createVisionService, type VisionService } from './modules/vision/index.js';
 import { moderateImage } from './modules/vision/index.js';
 
@@ -109,6 +109,13 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
     moderate: async (jpeg) => {
       const result = await moderateImage(jpeg, { threshold: config.vision.moderationThreshold });
       return { unsafe: !result.allowed, label: result.label, score: result.score, threshold: result.threshold, model: result.model };
+    },
+    // After the post commits: what a visitor could shop in it tags the photo and signals the trend radar.
+    recognise: async (photoId, jpeg) => {
+      const found = await vision.visualSearch({ actor: null, requestId: `recognise-${photoId}`, log }, jpeg, 5);
+      if (found.recognised) {
+        await tagRecognisedProducts(database, photoId, [{ productId: found.recognised.product_id, confidence: found.recognised.confidence, region: null }]);
+      }
     },
   });
   const social = createSocialService({ database, outbox, catalog, identity, photos: media.directory });

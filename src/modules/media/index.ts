@@ -7,3 +7,4 @@ export { jpegSize } from './jpeg-size.js';
 export { intakeImage, readImageUpload, sniffFormat, DEFAULT_INTAKE_LIMITS, INTAKE_FORMATS, type IntakeFormat, type IntakeLimits, type IntakenImage, type IntakeOptions } from './intake/index.js';
 export type { ModerateImage, ModerationVerdict } from './moderation.js';
 export type { RecognisePhoto } from './photo-upload.js';
+export { tagRecognisedProducts, type RecognisedTag } from './recognised-tags.js';
