@@ -84,9 +84,9 @@ interface Tuning {
 }
 
 const TUNING: Record<Difficulty, Tuning> = {
-  easy: { area: [0.3, 0.6], rotation: 10, occluder: 0.12, cutOff: 0, minVisible: 0.85, light: 0.08, blur: 0, quality: [64, 80] },
-  moderate: { area: [0.2, 0.42], rotation: 20, occluder: 0.45, cutOff: 0.12, minVisible: 0.6, light: 0.16, blur: 0.15, quality: [52, 74] },
-  hard: { area: [0.06, 0.22], rotation: 35, occluder: 0.55, cutOff: 0.4, minVisible: 0.3, light: 0.3, blur: 0.4, quality: [42, 62] },
+  easy: { area: [0.3, 0.6], rotation: 10, occluder: 0.12, cutOff: 0, minVisible: 0.85, light: 0.08, blur: 0, quality: [58, 76] },
+  moderate: { area: [0.2, 0.42], rotation: 20, occluder: 0.45, cutOff: 0.12, minVisible: 0.6, light: 0.16, blur: 0.15, quality: [46, 68] },
+  hard: { area: [0.06, 0.22], rotation: 35, occluder: 0.55, cutOff: 0.4, minVisible: 0.3, light: 0.3, blur: 0.4, quality: [38, 58] },
 };
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));

@@ -62,7 +62,7 @@ describe('composeMemberPhoto', () => {
       assert.equal(meta.exif, undefined);
       assert.equal(meta.icc, undefined);
       assert.equal(meta.xmp, undefined);
-      assert.ok(truth.jpegQuality >= 42 && truth.jpegQuality <= 80);
+      assert.ok(truth.jpegQuality >= 38 && truth.jpegQuality <= 76);
       assert.equal(truth.items.length, subjects.length, 'one item per product');
       assert.deepEqual(
         truth.items.map((i) => i.productId),
