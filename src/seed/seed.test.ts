@@ -40,20 +40,25 @@ async function checksum(database: Database): Promise<string> {
 }
 
 describe('coterie seed', () => {
-  const worlds: { database: Database; dir: string }[] = [];
+  const worlds: { database: Database; dir: string; root: string }[] = [];
   before(async () => {
-    for (let i = 0; i < 2; i++) worlds.push({ database: await createTestDatabase(), dir: await mkdtemp(path.join(os.tmpdir(), 'coterie-seed-')) });
+    for (let i = 0; i < 2; i++) {
+      const root = await mkdtemp(path.join(os.tmpdir(), 'coterie-seed-'));
+      worlds.push({ database: await createTestDatabase(), dir: root, root });
+    }
   });
   after(async () => {
     for (const w of worlds) {
       await w.database.close();
-      await rm(w.dir, { recursive: true, force: true });
+      await rm(w.root, { recursive: true, force: true });
     }
   });
 
   it('builds the same world twice from one seed (rows and image bytes), writes its truth, and refuses a second seed', async () => {
     const sums: string[] = [];
-    for (const w of worlds) {
+    for (const [i, w] of worlds.entries()) {
+      // The second world's data folder does not exist yet, as on a PostgreSQL server where nothing else makes it.
+      if (i === 1) w.dir = path.join(w.dir, 'not-made-yet');
       const summary = await seedWorld(
         { database: w.database, storage: createLocalStorage(path.join(w.dir, 'blobs')) },
         { seed: 42, scale: 'small', dataDir: w.dir, progress: false, planOverrides: tiny },

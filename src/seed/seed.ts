@@ -5,7 +5,7 @@
  * written), follows and the planted trends — and finally the EIP clients from revenue. The ground
  * truth goes to `seed-truth.json` (and each photo's to `seed-photos.jsonl`) in the data folder.
  */
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../platform/db/index.js';
@@ -104,6 +104,8 @@ export async function seedWorld(deps: { database: Database; storage: BlobStorage
   }
   // A marker while the world is half-built: a start after an interrupted seed says so instead of serving it silently.
   const marker = path.join(options.dataDir, SEEDING_MARKER);
+  // On a PostgreSQL server nothing else has made the data folder yet; the truth files live there too.
+  await mkdir(options.dataDir, { recursive: true });
   await writeFile(marker, `${new Date().toISOString()} seed ${options.seed} ${plan.scale}\n`);
   const worldNow = new Date(new Date(plan.start).getTime() + plan.days * 86_400_000);
   const catalogue = planCatalogue({ seed: options.seed, brands: plan.brands, products: plan.products, now: worldNow });
