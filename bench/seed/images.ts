@@ -1,7 +1,7 @@
 // Generated product images for the seed: renderProductImage over 200 varied specs, two at a time
 // (this box has 2 cores), against the floor of the same pipeline (sharp rasterising and encoding an
 // empty studio background of the same size with the same JPEG options), measured in the same run.
-import { performance } from 'node:perf_hooks';
+import { timedPool } from './pool.js';
 import sharp from 'sharp';
 import { CUTS, IMAGE_HEIGHT, IMAGE_WIDTH, JPEG_QUALITY, productLook, renderProductImage, seededRng, type ImageCategory, type ProductImageSpec } from '../../src/seed/images/index.js';
 
@@ -26,23 +26,6 @@ export interface ImageBenchResult {
   baselineCpuMsPerImage: number;
 }
 
-async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<number>): Promise<{ seconds: number; cpuSeconds: number; bytes: number }> {
-  let next = 0;
-  let bytes = 0;
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const item = items[next++]!;
-        const size = await work(item);
-        bytes += size;
-      }
-    }),
-  );
-  const used = process.cpuUsage(cpu);
-  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, bytes };
-}
 
 export function benchSpecs(count: number): ProductImageSpec[] {
   const rng = seededRng('bench-images');
@@ -58,10 +41,10 @@ export async function runImageBench(options: ImageBenchOptions = {}): Promise<Im
   const log = options.log ?? console.log;
   const specs = benchSpecs(images);
   await renderProductImage(specs[0]!); // warm up librsvg and the encoder
-  const floor = await pool(specs, concurrency, async () =>
+  const floor = await timedPool(specs, concurrency, async () =>
     (await sharp(EMPTY, { density: 72 }).removeAlpha().jpeg({ quality: JPEG_QUALITY, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false }).toBuffer()).length,
   );
-  const run = await pool(specs, concurrency, async (spec) => (await renderProductImage(spec)).jpeg.length);
+  const run = await timedPool(specs, concurrency, async (spec) => (await renderProductImage(spec)).jpeg.length);
   const result: ImageBenchResult = {
     images,
     concurrency,

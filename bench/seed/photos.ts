@@ -1,7 +1,7 @@
 // Member photos for the seed: composeMemberPhoto over varied products (a quarter of the photos show
 // two), a few in flight (sharp rasterises and encodes on the libuv pool), against the floor of the
 // same pipeline: an empty frame of the same size rasterised and encoded with the same JPEG options.
-import { performance } from 'node:perf_hooks';
+import { timedPool } from './pool.js';
 import sharp from 'sharp';
 import { CUTS, productLook, seededRng, type ImageCategory } from '../../src/seed/images/index.js';
 import { composeMemberPhoto, type PhotoSubject } from '../../src/seed/photos/index.js';
@@ -30,23 +30,6 @@ export interface PhotoBenchResult {
   baselineCpuMsPerPhoto: number;
 }
 
-async function pool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<number>): Promise<{ seconds: number; cpuSeconds: number; bytes: number }> {
-  let next = 0;
-  let bytes = 0;
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        const size = await work(items[i]!, i);
-        bytes += size;
-      }
-    }),
-  );
-  const used = process.cpuUsage(cpu);
-  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, bytes };
-}
 
 /** Subjects for `count` photos: products of every category, one in four photos with two. */
 export function benchSubjects(count: number): PhotoSubject[][] {
@@ -65,12 +48,12 @@ export async function runPhotoBench(options: PhotoBenchOptions = {}): Promise<Ph
   const log = options.log ?? console.log;
   const subjects = benchSubjects(photos);
   await composeMemberPhoto(subjects[0]!, new Random(1, 'warm-up'));
-  const floor = await pool(subjects, concurrency, async () =>
+  const floor = await timedPool(subjects, concurrency, async () =>
     (await sharp(EMPTY, { density: 72 }).removeAlpha().jpeg({ quality: 65, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false }).toBuffer()).length,
   );
   const random = new Random(2026, 'bench-photos');
   const difficulty: Record<string, number> = {};
-  const run = await pool(subjects, concurrency, async (s) => {
+  const run = await timedPool(subjects, concurrency, async (s) => {
     const { jpeg, truth } = await composeMemberPhoto(s, random);
     difficulty[truth.difficulty] = (difficulty[truth.difficulty] ?? 0) + 1 / photos;
     return jpeg.length;

@@ -20,8 +20,6 @@ export type Progress = (step: string, done: number, total: number) => void;
 export interface PeopleLoadResult {
   accounts: number;
   follows: number;
-  /** Brand accounts linked to their catalogue brand (brand_accounts). */
-  brandLinks: number;
 }
 
 /**
@@ -102,7 +100,10 @@ async function insertFollows(tx: Tx, people: People, graph: FollowGraph, from: n
       from unnest(${toTextArray(followers)}, ${toTextArray(followees)}, ${toTextArray(times)}) as x(f, e, t)`);
 }
 
-/** Inserts the accounts and follows, then brings follow counts and home cities in line. */
+/**
+ * Inserts the accounts and follows, then brings follow counts and home cities in line. Brand accounts
+ * are linked to their brands by `linkBrandAccounts` once the catalogue holds them.
+ */
 export async function loadPeople(
   database: Database,
   plan: WorldPlan,
@@ -140,8 +141,7 @@ export async function loadPeople(
     (done) => progress('follow counts', done, ids.length),
   );
   await resolvePendingHomeCities(database.db);
-  const brandLinks = await linkBrandAccounts(database, people);
-  return { accounts: accounts.length, follows: graph.length, brandLinks };
+  return { accounts: accounts.length, follows: graph.length };
 }
 
 /**
@@ -179,5 +179,6 @@ export async function seedPeople(
   const people = generatePeople(plan, seed, brandNames);
   const graph = generateFollows(plan, seed, people);
   const loaded = await loadPeople(database, plan, seed, people, graph, progress);
+  await linkBrandAccounts(database, people);
   return { people, graph, loaded };
 }

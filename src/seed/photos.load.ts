@@ -7,6 +7,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { insertSeedPhotos, type SeedPhoto } from '../modules/media/index.js';
 import type { Database } from '../platform/db/index.js';
+import { mapWithConcurrency } from '../platform/concurrency.js';
 import type { BlobStorage } from '../platform/storage/index.js';
 import type { PlannedPhoto } from './photos.plan.js';
 import { composeMemberPhoto, type MemberPhoto } from './photos/index.js';
@@ -23,19 +24,10 @@ const IN_FLIGHT = 4;
 
 /** Composes the photos, at most IN_FLIGHT at a time, in plan order. */
 export async function renderPhotos(world: WorldView, plans: readonly PlannedPhoto[]): Promise<RenderedPhoto[]> {
-  const out = new Array<RenderedPhoto>(plans.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(IN_FLIGHT, plans.length) }, async () => {
-      while (next < plans.length) {
-        const i = next++;
-        const plan = plans[i]!;
-        const subjects = plan.products.map((p) => ({ productId: p.id, look: p.look }));
-        out[i] = { plan, image: await composeMemberPhoto(subjects, new Random(world.seed, `photo/${plan.id}`)) };
-      }
-    }),
-  );
-  return out;
+  return mapWithConcurrency(plans, IN_FLIGHT, async (plan) => {
+    const subjects = plan.products.map((p) => ({ productId: p.id, look: p.look }));
+    return { plan, image: await composeMemberPhoto(subjects, new Random(world.seed, `photo/${plan.id}`)) };
+  });
 }
 
 /** Stores rendered photos (one transaction) and appends their ground truth to the open truth file. */

@@ -133,7 +133,7 @@ export async function seedWorld(deps: { database: Database; storage: BlobStorage
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  // Brand accounts were loaded before their brands existed; link them now.
+  // Brand accounts were loaded while their brands were being drawn; link them now that both exist.
   await linkBrandAccounts(deps.database, people);
   await checkpoint(deps.database);
   phase('importing the catalogue');

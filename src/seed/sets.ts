@@ -8,7 +8,8 @@ import { sql } from 'drizzle-orm';
 import { composeCover, indexNewTexts } from '../modules/social/index.js';
 import { toTextArray } from '../modules/catalog/index.js';
 import type { Database } from '../platform/db/index.js';
-import type { BlobStorage } from '../platform/storage/index.js';
+import { mapWithConcurrency } from '../platform/concurrency.js';
+import { readBlob, type BlobStorage } from '../platform/storage/index.js';
 import { localTime, productOfClass } from './activity.js';
 import type { PlannedProduct } from './catalogue.js';
 import { Random } from './random.js';
@@ -70,24 +71,15 @@ export async function loadSets(deps: { database: Database; storage: BlobStorage 
     )).map((r) => [r.product_id, r.blob_key]),
   );
   const read = async (key: string): Promise<Buffer> => {
-    const opened = await deps.storage.open(key);
-    if (!opened) throw new Error(`seed: product image ${key} is missing from storage`);
-    const chunks: Buffer[] = [];
-    for await (const chunk of opened.stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    const bytes = await readBlob(deps.storage, key);
+    if (!bytes) throw new Error(`seed: product image ${key} is missing from storage`);
+    return bytes;
   };
-  const covers = new Array<string | null>(sets.length).fill(null);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 3 }, async () => {
-      while (next < sets.length) {
-        const i = next++;
-        const keys = sets[i]!.products.slice(0, 4).flatMap((p) => images.get(p.id) ?? []);
-        if (keys.length === 0) continue;
-        covers[i] = (await deps.storage.put(await composeCover(await Promise.all(keys.map(read))), 'image/jpeg')).key;
-      }
-    }),
-  );
+  const covers = await mapWithConcurrency(sets, 3, async (set) => {
+    const keys = set.products.slice(0, 4).flatMap((p) => images.get(p.id) ?? []);
+    if (keys.length === 0) return null;
+    return (await deps.storage.put(await composeCover(await Promise.all(keys.map(read))), 'image/jpeg')).key;
+  });
   const account = (i: number) => world.people.accounts[i]!.id;
   await deps.database.transaction(async (tx) => {
     await tx.execute(sql`

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type Db, type Executor, type Tx } from '../../platform/db/index.js';
+import { mapWithConcurrency } from '../../platform/concurrency.js';
 import type { BlobStorage } from '../../platform/storage/index.js';
 import { indexNewTexts } from '../social/index.js';
 import { jpegSize } from './jpeg-size.js';
@@ -94,16 +95,7 @@ async function checkProductsExist(ex: Executor, photos: readonly SeedPhoto[]): P
 
 /** Stores every image, a few at a time; answers each photo's blob key. */
 async function storeAll(storage: BlobStorage, photos: readonly SeedPhoto[]): Promise<string[]> {
-  const keys = new Array<string>(photos.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < photos.length) {
-      const i = next++;
-      keys[i] = (await storage.put(photos[i]!.jpeg, 'image/jpeg')).key;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(STORAGE_CONCURRENCY, photos.length) }, worker));
-  return keys;
+  return mapWithConcurrency(photos, STORAGE_CONCURRENCY, async (photo) => (await storage.put(photo.jpeg, 'image/jpeg')).key);
 }
 
 async function writeRows(tx: Tx, photos: readonly SeedPhoto[], sizes: { width: number; height: number }[], keys: string[]): Promise<void> {

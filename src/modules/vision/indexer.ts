@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Database } from '../../platform/db/index.js';
 import { loadNsfwModel, type NsfwModel } from '../../platform/ml/index.js';
-import type { BlobStorage } from '../../platform/storage/index.js';
+import { readBlob, type BlobStorage } from '../../platform/storage/index.js';
 import { ProductVectorIndex } from './ann-index.js';
 import type { PaletteEntry } from './colour.js';
 import { describeProductImage, EMBEDDING_VARIANT, joinedDimensions, joinVector, vectorSpace } from './descriptors.js';
@@ -39,14 +39,6 @@ export interface IndexProgress {
 }
 
 const BATCH = 16;
-
-async function readBlob(storage: BlobStorage, key: string): Promise<Buffer | undefined> {
-  const blob = await storage.open(key);
-  if (!blob) return undefined;
-  const chunks: Buffer[] = [];
-  for await (const chunk of blob.stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 export class VisionIndexer {
   private index: ProductVectorIndex | undefined;

@@ -53,3 +53,12 @@ export function isBlobKey(key: string): boolean {
 export function contentTypeOfKey(key: string): string {
   return blobTypes[key.slice(key.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
 }
+
+/** A whole blob in memory, or undefined when there is none under the key. */
+export async function readBlob(storage: BlobStorage, key: string): Promise<Buffer | undefined> {
+  const blob = await storage.open(key);
+  if (!blob) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of blob.stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
