@@ -3,12 +3,13 @@
 // out as negatives). Each design answers every query; the table shows them side by side with the naive
 // baseline measured in the same run. Size it with BENCH_VISION_PRODUCTS (generated catalogue, default
 // 300), BENCH_VISION_QUERIES (positive photos per dataset, default 60), BENCH_VISION_NEGATIVES (default
-// 20, at most 40 on B), BENCH_VISION_TOPK (candidates verified, default 10), BENCH_VISION_DATASETS
+// 20, at most 40 on B), BENCH_VISION_TOPK (candidates verified, default 10), BENCH_VISION_SEED (default
+// 42), BENCH_VISION_FIT=file (collect the confidence model's data), BENCH_VISION_DATASETS
 // ("generated,real"), BENCH_VISION_CNN=0 (leave out the vision module's CNN ranking).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { generatedDataset, realDataset, REAL_PHOTOS, type Dataset } from './vision/datasets.js';
-import { indexCatalogue, naiveDesign, naiveOrbDesign, type Design } from './vision/designs.js';
+import { indexCatalogue, naiveDesign, naiveOrbDesign, wordsDesign, type Design } from './vision/designs.js';
 import { markdownTable, percentile, summarise, type QueryOutcome } from './vision/metrics.js';
 
 export const name = 'vision';
@@ -29,6 +30,10 @@ interface Separation {
   wrong: number[];
 }
 
+/** With BENCH_VISION_FIT=file: only the module's pipeline runs, exhaustively, and its verifications' evidence goes to the file. */
+const fitFile = process.env.BENCH_VISION_FIT;
+const fitRows: import('./vision/cnn.js').FitRow[] | null = fitFile ? [] : null;
+
 async function evaluate(dataset: Dataset, k: number): Promise<void> {
   console.log(`## ${dataset.name}\n`);
   const started = performance.now();
@@ -38,13 +43,19 @@ async function evaluate(dataset: Dataset, k: number): Promise<void> {
       `naive ${index.naiveMs.toFixed(1)} ms each, ORB features ${index.featuresMs.toFixed(0)} ms each, ${(index.featureBytes / 1024).toFixed(1)} KiB each stored`,
   );
   const categoryOf = new Map(dataset.catalogue.map((c) => [c.productId, c.category]));
-  const designs: Design[] = [naiveDesign(index), naiveOrbDesign(index, k)];
+  const designs: Design[] = fitRows === null ? [naiveDesign(index), naiveOrbDesign(index, k)] : [];
+  if (fitRows === null) {
+    const words = await wordsDesign(index, [0, 3, k]);
+    console.log(`visual words: vocabulary of ${words[0]!.leaves} words trained and the catalogue indexed in ${(words[0]!.trainMs / 1000).toFixed(1)} s`);
+    designs.push(...words);
+  }
   if (visionModuleAvailable()) {
     // Imported only here: loading the CNN costs seconds and the naive designs do not need it.
-    const { indexCnn, cnnDesign } = await import('./vision/cnn.js');
+    const { indexCnn, cnnDesign, pipelineDesign } = await import('./vision/cnn.js');
     const cnn = await indexCnn(dataset.catalogue);
     console.log(`vision module descriptors: ${cnn.msEach.toFixed(0)} ms per catalogue image`);
-    designs.push(cnnDesign(cnn, null), cnnDesign(cnn, { index, k }));
+    if (fitRows === null) designs.push(cnnDesign(cnn, null), cnnDesign(cnn, { index, k }), await pipelineDesign(cnn, index, categoryOf));
+    else designs.push(await pipelineDesign(cnn, index, categoryOf, { rows: fitRows, dataset: dataset.name }));
   }
   const results: { name: string; figures: ReturnType<typeof summarise> }[] = [];
   const separations: { name: string; separation: Separation }[] = [];
@@ -53,7 +64,9 @@ async function evaluate(dataset: Dataset, k: number): Promise<void> {
     const separation: Separation = { right: [], wrong: [] };
     const falselyRecognised: string[] = [];
     for (const query of dataset.queries) {
+      const before = fitRows?.length ?? 0;
       const answer = await design.answer(query.photo);
+      if (fitRows !== null) for (let i = before; i < fitRows.length; i++) Object.assign(fitRows[i]!, { right: fitRows[i]!.productId === query.expected });
       outcomes.push({ expected: query.expected, category: query.category, ranked: answer.ranked, recognised: answer.recognised, stages: answer.stages });
       for (const v of answer.verified ?? []) (v.productId === query.expected ? separation.right : separation.wrong).push(v.inliers);
       if (query.expected === null && answer.recognised !== null) falselyRecognised.push(`${answer.recognised}${query.note === undefined ? '' : ` (the photo shows a ${query.note})`}`);
@@ -78,6 +91,8 @@ export async function run(): Promise<void> {
   const positives = env('BENCH_VISION_QUERIES', 60);
   const negatives = env('BENCH_VISION_NEGATIVES', 20);
   const k = env('BENCH_VISION_TOPK', 10);
+  // Another seed draws other photos (and, for A, another catalogue): the check that a calibration holds out of sample.
+  const seed = env('BENCH_VISION_SEED', 42);
   const wanted = new Set((process.env.BENCH_VISION_DATASETS ?? 'generated,real').split(',').map((d) => d.trim()));
   console.log(
     visionModuleAvailable()
@@ -86,13 +101,18 @@ export async function run(): Promise<void> {
   );
   if (wanted.has('generated')) {
     const t = performance.now();
-    const dataset = await generatedDataset({ products, positives, negatives });
+    const dataset = await generatedDataset({ products, positives, negatives, seed });
     console.log(`generated ${dataset.catalogue.length} product images and ${dataset.queries.length} member photos in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
     await evaluate(dataset, k);
   }
   if (wanted.has('real')) {
-    const dataset = await realDataset({ positives, negatives });
+    const dataset = await realDataset({ positives, negatives, seed });
     if (dataset === null) console.log(`## B: real clothing photos\n\nskipped: ${REAL_PHOTOS} is missing (see its README for the dataset).\n`);
     else await evaluate(dataset, k);
+  }
+  if (fitFile && fitRows) {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(fitFile, fitRows.map((r) => JSON.stringify(r)).join('\n'));
+    console.log(`${fitRows.length} verifications written to ${fitFile}`);
   }
 }

@@ -113,9 +113,11 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
     // After the post commits: what a visitor could shop in it tags the photo and signals the trend radar.
     recognise: async (photoId, jpeg) => {
       const found = await vision.visualSearch({ actor: null, requestId: `recognise-${photoId}`, log }, jpeg, 5);
-      if (found.recognised) {
-        await tagRecognisedProducts(database, photoId, [{ productId: found.recognised.product_id, confidence: found.recognised.confidence, region: null }]);
-      }
+      await tagRecognisedProducts(
+        database,
+        photoId,
+        found.regions.map((r) => ({ productId: r.recognised.product_id, confidence: r.recognised.confidence, region: r.box })),
+      );
     },
   });
   const social = createSocialService({ database, outbox, catalog, identity, photos: media.directory });

@@ -3,7 +3,7 @@
 // searched exactly by brute force (at these catalogue sizes an ANN index returns the same neighbours).
 // Optionally the top k re-ranked by ORB verification.
 import { PALETTE } from '../../src/modules/catalog/feed/colours.js';
-import { candidateRegions, decideRecognised, decodeImage, describeProductImage, describeRegions, joinVector, moderateImage } from '../../src/modules/vision/index.js';
+import { candidateRegions, decodeImage, describeProductImage, describeRegions, joinVector, moderateImage } from '../../src/modules/vision/index.js';
 import { preparePhoto, verifyPrepared, type VerifyTimings } from '../../src/modules/vision/verify/index.js';
 import { loadNsfwModel } from '../../src/platform/ml/index.js';
 import type { CatalogueEntry } from './datasets.js';
@@ -76,3 +76,123 @@ export function cnnDesign(cnn: CnnCatalogue, orb: { index: IndexedCatalogue; k: 
     },
   };
 }
+
+/**
+ * The vision module's whole pipeline (`shopThePhoto`: visual words, verification, CNN fallback,
+ * fusion, category-aware results), over this catalogue in memory: brute-force vector search instead
+ * of the ANN index, stored features from `index`. With `fit`, every stage runs for every photo and
+ * each verification's evidence is appended to `fit.rows` for the confidence model.
+ */
+export async function pipelineDesign(
+  cnn: CnnCatalogue,
+  index: IndexedCatalogue,
+  categories: ReadonlyMap<string, string>,
+  fit?: { rows: FitRow[]; dataset: string },
+): Promise<Design> {
+  const { trainVocabulary, quantise, InvertedIndex } = await import('../../src/modules/vision/words/index.js');
+  const { shopThePhoto } = await import('../../src/modules/vision/pipeline.js');
+  const { evidenceOf } = await import('../../src/modules/vision/calibration.js');
+  const vocabulary = trainVocabulary(Buffer.concat([...index.features.values()].map((f) => f.descriptors)));
+  const inverted = new InvertedIndex(vocabulary.leaves);
+  for (const [productId, f] of index.features) inverted.set(productId, quantise(vocabulary, f.descriptors));
+  const vectorOf = new Map(cnn.vectors.map((v) => [v.productId, v.vector]));
+  const nearest = (vector: Float32Array, k: number) =>
+    cnn.vectors
+      .map((v) => ({ productId: v.productId, score: dot(vector, v.vector) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, k);
+  const deps = {
+    model: () => loadNsfwModel(),
+    palette,
+    words: { wordsOf: (d: Uint8Array) => quantise(vocabulary, d), search: (w: Int32Array, limit: number) => inverted.search(w, limit) },
+    nearest,
+    features: async (ids: readonly string[]) => new Map(ids.flatMap((id) => (index.features.has(id) ? [[id, index.features.get(id)!] as const] : []))),
+    visible: async (ids: readonly string[]) => new Map(ids.flatMap((id) => (categories.has(id) ? [[id, { category: categories.get(id)! }] as const] : []))),
+    neighboursOf: async (id: string, k: number) => (vectorOf.has(id) ? nearest(vectorOf.get(id)!, k + 1).filter((n) => n.productId !== id) : []),
+  };
+  let query = 0;
+  return {
+    name: fit ? 'vision module pipeline (exhaustive, fitting)' : 'vision module pipeline: words + verify, CNN fallback, category-aware',
+    async answer(photo) {
+      const timings = {} as import('../../src/modules/vision/pipeline.js').ShopTimings;
+      const t = performance.now();
+      const moderation = await moderateImage(await decodeImage(photo));
+      const moderate = performance.now() - t;
+      if (!moderation.allowed) return { ranked: [], recognised: null, stages: { moderate } };
+      const q = query++;
+      const result = await shopThePhoto(photo, deps, {
+        k: 50,
+        ...(fit
+          ? {
+              exhaustive: true,
+              verifyTop: 5,
+              onVerified: (verified) => {
+                for (const v of verified) fit.rows.push({ dataset: fit.dataset, query: q, productId: v.productId, inliers: v.inliers, accepted: v.accepted, ...evidenceOf(v, verified) });
+              },
+            }
+          : {}),
+      }, timings);
+      return {
+        ranked: result.results.map((r) => r.product_id),
+        recognised: result.recognised?.product_id ?? null,
+        stages: {
+          decode: timings.decodeMs,
+          moderate,
+          embed: timings.featuresMs + timings.wordsMs + timings.embedMs,
+          search: timings.searchMs,
+          verify: timings.verifyMs,
+        },
+      };
+    },
+  };
+}
+
+export interface FitRow {
+  dataset: string;
+  query: number;
+  productId: string;
+  inliers: number;
+  accepted: boolean;
+  logInliers: number;
+  colour: number;
+  logLead: number;
+}
+
+// The CNN-only design's recognition rule (what the module used before visual words): a score floor
+// and a lead over the runner-up.
+/** The best product must score at least this (the joined cosine) to be called recognised… */
+const RECOGNISE_MIN_SCORE = 0.8;
+/** …and lead the next product by at least this much. */
+const RECOGNISE_MIN_MARGIN = 0.05;
+
+interface RankedProduct {
+  productId: string;
+  score: number;
+}
+
+/** What an exact-product check (local features and geometry) said about one candidate. */
+interface CandidateVerification {
+  productId: string;
+  verified: boolean;
+  /** 0..1 */
+  confidence: number;
+}
+
+/**
+ * The recognised product, if any. A candidate a geometric check verified wins, with its confidence;
+ * without a check, the rule is a score floor and a lead over the runner-up, and the confidence
+ * grows with the lead (0.5 at the minimum lead, 0.95 at three times it). Not yet calibrated.
+ */
+function decideRecognised(ranked: readonly RankedProduct[], verifications: readonly CandidateVerification[] = []): { product_id: string; confidence: number } | null {
+  const verified = verifications.filter((v) => v.verified).sort((a, b) => b.confidence - a.confidence)[0];
+  if (verified) return { product_id: verified.productId, confidence: round(verified.confidence) };
+  if (verifications.length > 0) return null;
+  const [first, second] = ranked;
+  if (!first || first.score < RECOGNISE_MIN_SCORE) return null;
+  const lead = first.score - (second?.score ?? 0);
+  if (lead < RECOGNISE_MIN_MARGIN) return null;
+  const confidence = Math.min(0.95, 0.5 + (0.45 * (lead - RECOGNISE_MIN_MARGIN)) / (2 * RECOGNISE_MIN_MARGIN));
+  return { product_id: first.productId, confidence: round(confidence) };
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -98,3 +98,45 @@ export function naiveOrbDesign(index: IndexedCatalogue, k: number): Design {
     },
   };
 }
+
+/**
+ * Visual words: a vocabulary tree trained on the catalogue's ORB descriptors, an inverted file ranking
+ * the catalogue by the words the photo shares, then ORB verification of the top `k`.
+ */
+export async function wordsDesign(index: IndexedCatalogue, ks: readonly number[]): Promise<(Design & { trainMs: number; leaves: number })[]> {
+  const { trainVocabulary, quantise, InvertedIndex } = await import('../../src/modules/vision/words/index.js');
+  const t = performance.now();
+  const all = Buffer.concat([...index.features.values()].map((f) => f.descriptors));
+  const vocabulary = trainVocabulary(all);
+  const inverted = new InvertedIndex(vocabulary.leaves);
+  for (const [productId, f] of index.features) inverted.set(productId, quantise(vocabulary, f.descriptors));
+  const trainMs = performance.now() - t;
+  return ks.map((k) => ({
+    name: k === 0 ? `visual words (${vocabulary.leaves} words), no verification` : `visual words top-${k} + ORB verify`,
+    trainMs,
+    leaves: vocabulary.leaves,
+    async answer(photo) {
+      const prepared = await preparePhoto(photo);
+      let t0 = performance.now();
+      const words = quantise(vocabulary, prepared.descriptors);
+      const embed = since(t0);
+      t0 = performance.now();
+      const ranked = inverted.search(words, 50);
+      const search = since(t0);
+      const timings = {} as VerifyTimings;
+      const verified = await verifyPrepared(
+        prepared,
+        ranked.slice(0, k).map((r) => ({ productId: r.productId, features: index.features.get(r.productId)! })),
+        {},
+        timings,
+      );
+      const accepted = verified.filter((v) => v.accepted).map((v) => v.productId);
+      return {
+        ranked: [...accepted, ...ranked.map((r) => r.productId).filter((id) => !accepted.includes(id))],
+        recognised: accepted[0] ?? null,
+        stages: { decode: prepared.decodeMs, embed: embed + prepared.detectMs, search, verify: timings.totalMs - timings.decodeMs - timings.detectMs },
+        verified,
+      };
+    },
+  }));
+}

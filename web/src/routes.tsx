@@ -22,6 +22,7 @@ import { ProfilePage } from './pages/ProfilePage.tsx';
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
 import { EditSetPage, NewSetPage } from './pages/SetEditorPage.tsx';
 import { SetPage } from './pages/SetPage.tsx';
+import { ShopThePhotoPage } from './pages/ShopThePhotoPage.tsx';
 import { UploadPage } from './pages/UploadPage.tsx';
 
 /**
@@ -47,6 +48,7 @@ export const routes: RouteObject[] = [
           { path: 'sets/:id', element: <SetPage /> },
           { path: 'photos/:id', element: <PhotoPage /> },
           { path: 'hashtags/:tag', element: <HashtagPage /> },
+          { path: 'shop-the-photo', element: <ShopThePhotoPage /> },
           {
             // Members only: visitors are sent to sign in and brought back.
             element: <RequireMember />,

@@ -1,4 +1,4 @@
-export { photoModeration, photoProducts, photos, MODERATION_DECISIONS, PHOTO_STATUSES, type ModerationDecision, PHOTO_TAG_SOURCES, type PhotoStatus, type PhotoTagSource } from './media.tables.js';
+export { photoModeration, photoProductCorrections, photoProductRemovals, photoProducts, photos, MODERATION_DECISIONS, PHOTO_STATUSES, type ModerationDecision, PHOTO_TAG_SOURCES, type PhotoStatus, type PhotoTagSource } from './media.tables.js';
 export { mediaRoutes, type MediaRoutesOptions } from './media.routes.js';
 export { createMediaService, removePhoto, type MediaDeps, type MediaService } from './media.service.js';
 export { photoSummary, photoView, type PhotoSummary, type PhotoView } from './media.schemas.js';

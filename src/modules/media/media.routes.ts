@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { handleParams, photoPage, photoPageQuery, photoParams, photoResponse, productParams } from './media.schemas.js';
+import { handleParams, photoPage, photoPageQuery, photoParams, photoResponse, productParams, tagCorrectionBody, tagCorrectionResponse } from './media.schemas.js';
 import type { MediaService } from './media.service.js';
 import { photoUploadRoutes } from './photo-upload.routes.js';
 
@@ -42,6 +42,28 @@ export const mediaRoutes: FastifyPluginAsyncZod<MediaRoutesOptions> = async (app
       },
     },
     async (request) => ({ photo: await media.getPhoto(request.ctx, request.params.id) }),
+  );
+
+  app.post(
+    '/photos/:id/corrections',
+    {
+      schema: {
+        tags,
+        summary: '"Not this item": say a product tagged on the photo is not in it (signed-in members)',
+        description:
+          'The photo’s author or an admin takes the tag off at once. Other members’ corrections of a recognised tag are kept; when 3 members ' +
+          'have made one, the tag comes off (corrections of the author’s own tags are only kept). A tag taken off leaves the photo, the product’s member photos and recognition for good. ' +
+          'Saying it again changes nothing and answers 200 with the same correction (201 the first time). 404 when the photo is not visible ' +
+          'or the product is not tagged on it.',
+        params: photoParams,
+        body: tagCorrectionBody,
+        response: { 200: tagCorrectionResponse, 201: tagCorrectionResponse, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { created, view } = await media.correctTag(request.ctx, request.params.id, { productId: request.body.product_id, reason: request.body.reason });
+      return reply.status(created ? 201 : 200).send(view);
+    },
   );
 
   app.get(

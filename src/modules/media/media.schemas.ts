@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { productSummary } from '../catalog/index.js';
 import { handleSchema } from '../identity/index.js';
 import { accountCard } from '../social/index.js';
-import { PHOTO_TAG_SOURCES } from './media.tables.js';
+import { MAX_CORRECTION_REASON_LENGTH, PHOTO_TAG_SOURCES } from './media.tables.js';
 
 export const photoParams = z.object({ id: z.uuid() });
 export const handleParams = z.object({ handle: handleSchema });
@@ -66,3 +66,24 @@ export const photoUploadBody = z
     caption: z.string().max(2200).optional().describe('The caption; #hashtags and @mentions are indexed'),
   })
   .nullish();
+
+/** "Not this item": which tagged product is not in the photo, and optionally why. */
+export const tagCorrectionBody = z.object({
+  product_id: z.string().min(1, 'must not be empty').max(100).describe('The catalogue id of a product tagged on the photo'),
+  reason: z
+    .string()
+    .trim()
+    .max(MAX_CORRECTION_REASON_LENGTH, `must be at most ${MAX_CORRECTION_REASON_LENGTH} characters`)
+    .optional()
+    .describe('Why, in the member’s words (e.g. "it is the blue one")'),
+});
+
+export const tagCorrectionResponse = z.object({
+  photo_id: z.uuid(),
+  product_id: z.string(),
+  removed: z.boolean().describe('The tag is off the photo (and recognition will not put it back)'),
+  corrections: z.number().int().describe('How many members have said "not this item" about this tag'),
+  reason: z.string().nullable().describe('The reason this member gave'),
+  corrected_at: z.string().describe('ISO 8601: when this member first said it'),
+});
+export type TagCorrectionView = z.infer<typeof tagCorrectionResponse>;

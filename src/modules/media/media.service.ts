@@ -34,6 +34,7 @@ import {
 import type { PhotoPage, PhotoPageQuery, PhotoSummary, PhotoView } from './media.schemas.js';
 import type { ModerateImage } from './moderation.js';
 import { createPhotoUploads, type PhotoUpload, type RecognisePhoto } from './photo-upload.js';
+import { createTagCorrections, type TagCorrection } from './tag-corrections.js';
 
 export interface MediaDeps {
   database: Database;
@@ -80,6 +81,7 @@ export function createMediaService(deps: MediaDeps) {
   const { database, catalog } = deps;
   const db = database.db;
   const uploads = createPhotoUploads(deps);
+  const corrections = createTagCorrections(deps);
 
   async function page(ctx: RequestContext, scope: PhotoListScope, query: PhotoPageQuery): Promise<PhotoPage> {
     const rows = await listPhotos(db, scope, authorNotBlocking(blockViewer(ctx)), photoCursor(query.cursor), query.limit);
@@ -106,6 +108,9 @@ export function createMediaService(deps: MediaDeps) {
       const id = await uploads.postPhoto(ctx, read);
       return service.getPhoto(ctx, id);
     },
+
+    /** "Not this item" on a tagged product (tag-corrections.ts). */
+    correctTag: (ctx: RequestContext, photoId: string, correction: TagCorrection) => corrections.correct(ctx, photoId, correction),
 
     /** Waits for the recognition of photos already posted (shutdown, tests). */
     recognitionSettled: () => uploads.settled(),

@@ -67,6 +67,56 @@ export const photoProducts = pgTable(
   ],
 );
 
+/** Longest reason a member may give when they say a tagged product is not in the photo. */
+export const MAX_CORRECTION_REASON_LENGTH = 200;
+
+/**
+ * Members saying "not this item" about a product tagged on a photo: one row per member and tag, so
+ * saying it twice changes nothing. Enough distinct members remove a recognised tag (the service's rule).
+ */
+export const photoProductCorrections = pgTable(
+  'photo_product_corrections',
+  {
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
+    /** A catalogue id, like the tag it corrects. */
+    productId: text('product_id').notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.photoId, t.productId, t.accountId] }),
+    check('photo_product_corrections_reason_check', sql`char_length(${t.reason}) <= 200`),
+  ],
+);
+
+export const TAG_REMOVAL_CAUSES = ['author', 'admin', 'members'] as const;
+export type TagRemovalCause = (typeof TAG_REMOVAL_CAUSES)[number];
+
+/**
+ * Tags taken off a photo by corrections: recognition never puts these products back on that photo.
+ * Who removed it: the photo's author, an admin, or enough members agreeing.
+ */
+export const photoProductRemovals = pgTable(
+  'photo_product_removals',
+  {
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
+    productId: text('product_id').notNull(),
+    cause: text('cause').$type<TagRemovalCause>().notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.photoId, t.productId] }),
+    check('photo_product_removals_cause_check', sql`${t.cause} in ('author','admin','members')`),
+  ],
+);
+
 export const MODERATION_DECISIONS = ['allowed', 'rejected'] as const;
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 

@@ -2,7 +2,8 @@
  * What recognition found in a posted photo: each recognised product tags the post (source
  * 'recognised', with its confidence) and emits one `photo` event for the trend radar, from the
  * author, in the city the photo was posted from. A tag already on the photo (the author's own, or an
- * earlier run) is kept as it is and emits nothing again, so a retried recognition is harmless.
+ * earlier run) is kept as it is and emits nothing again, so a retried recognition is harmless. A
+ * tag that corrections took off ("not this item") is never put back on that photo.
  */
 import { sql } from 'drizzle-orm';
 import { recordEvents } from '../events/index.js';
@@ -29,6 +30,7 @@ export async function tagRecognisedProducts(database: Database, photoId: string,
           insert into photo_products (photo_id, product_id, source, confidence, x, y, w, h)
           select p.id, w.product, 'recognised', w.confidence, w.x, w.y, w.w, w.h
             from wanted w join photos p on p.id = ${photoId}::uuid and p.status = 'published'
+           where not exists (select 1 from photo_product_removals r where r.photo_id = p.id and r.product_id = w.product)
           on conflict do nothing
           returning product_id
         )

@@ -8,6 +8,7 @@
 import { loadNsfwModel, type NsfwModel, type NsfwVariant } from '../../platform/ml/index.js';
 import { analyseColour, COLOUR_DIMENSIONS, type ColourAnalysis, type PaletteEntry } from './colour.js';
 import { cropToSquare, decodeImage, type DecodedImage, type Region } from './decode.js';
+import { CATALOGUE_OPTIONS, extractProductFeatures, serialiseFeatures } from './verify/features.js';
 
 /** The bundled model whose pooled feature is the embedding. */
 export const EMBEDDING_VARIANT: NsfwVariant = 'mobilenet_v2_mid';
@@ -25,8 +26,11 @@ export interface ImageDescriptor {
 
 /** The vector space's name: model, layer, colour layout and weight. Vectors of other spaces are rebuilt. */
 export function vectorSpace(model: NsfwModel): string {
-  return `${model.name}+hsv${COLOUR_DIMENSIONS}@${COLOUR_WEIGHT}`;
+  return `${model.name}+hsv${COLOUR_DIMENSIONS}@${COLOUR_WEIGHT}+${LOCAL_FEATURES_VERSION}`;
 }
+
+/** Names how catalogue images' local features are computed (ORB settings); a change recomputes them. */
+export const LOCAL_FEATURES_VERSION = `orb${CATALOGUE_OPTIONS.features}e${CATALOGUE_OPTIONS.maxEdge}l${CATALOGUE_OPTIONS.levels}`;
 
 export function joinedDimensions(model: NsfwModel): number {
   return model.embeddingDimensions + COLOUR_DIMENSIONS;
@@ -61,6 +65,17 @@ export async function describeRegions(model: NsfwModel, image: DecodedImage, reg
  * kept), so it compares with the same garment found inside a member's photo.
  */
 export async function describeProductImage(bytes: Buffer, palette: readonly PaletteEntry[], model?: NsfwModel): Promise<ImageDescriptor> {
+  return describeGarment(bytes, palette, model);
+}
+
+/** A catalogue image's descriptor and its serialised local features (ORB), for the index and the exact check. */
+export async function describeCatalogueImage(bytes: Buffer, palette: readonly PaletteEntry[], model?: NsfwModel): Promise<ImageDescriptor & { localFeatures: Buffer | undefined }> {
+  const described = await describeGarment(bytes, palette, model);
+  const features = await extractProductFeatures(bytes);
+  return { ...described, localFeatures: features.descriptors.length === 0 ? undefined : serialiseFeatures(features) };
+}
+
+async function describeGarment(bytes: Buffer, palette: readonly PaletteEntry[], model?: NsfwModel): Promise<ImageDescriptor> {
   const nsfw = model ?? (await loadNsfwModel(EMBEDDING_VARIANT));
   const image = await decodeImage(bytes);
   const whole = analyseColour(image, palette);

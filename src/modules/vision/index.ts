@@ -6,7 +6,6 @@ export {
   createVisionService,
   DEFAULT_K,
   type SimilarProduct,
-  type VerifyCandidates,
   type VisionDeps,
   type VisionService,
   type VisualSearchResult,
@@ -16,5 +15,6 @@ export { moderateImage, decideModeration, DEFAULT_MODERATION_THRESHOLD, MODERATI
 export { decodeImage, MAX_INPUT_PIXELS, type DecodedImage, type Region } from './decode.js';
 export { describeProductImage, describeRegions, joinVector, type ImageDescriptor } from './descriptors.js';
 export { analyseColour, type ColourAnalysis, type PaletteEntry } from './colour.js';
-export { candidateRegions, decideRecognised, type CandidateVerification, type RankedProduct } from './recognition.js';
+export { candidateRegions } from './recognition.js';
+export { shopThePhoto, fuseRankings, SHOP_DEFAULTS, type ShopDeps, type ShopResult, type PhotoRegion, type Recognition } from './pipeline.js';
 export type { IndexProgress, VisionIndexer } from './indexer.js';

@@ -11,8 +11,16 @@ import { loadNsfwModel, type NsfwModel } from '../../platform/ml/index.js';
 import { readBlob, type BlobStorage } from '../../platform/storage/index.js';
 import { ProductVectorIndex } from './ann-index.js';
 import type { PaletteEntry } from './colour.js';
-import { describeProductImage, EMBEDDING_VARIANT, joinedDimensions, joinVector, vectorSpace } from './descriptors.js';
+import { describeCatalogueImage, EMBEDDING_VARIANT, joinedDimensions, joinVector, vectorSpace } from './descriptors.js';
+import { deserialiseFeatures } from './verify/features.js';
+import { deserialiseVocabulary, serialiseVocabulary, trainVocabulary } from './words/index.js';
+import { ProductWordsIndex } from './words/words-index.js';
 import {
+  countLocalFeatures,
+  latestVocabulary,
+  loadLocalFeatures,
+  sampleLocalFeatures,
+  saveVocabulary,
   countEmbeddingWork,
   countImageWork,
   findEmbeddingWork,
@@ -39,6 +47,10 @@ export interface IndexProgress {
 }
 
 const BATCH = 16;
+/** Catalogue images whose descriptors train a vocabulary, at most (≈1,000 descriptors each). */
+export const VOCABULARY_SAMPLE = 400;
+/** A vocabulary trained on fewer images than the sample is retrained once the catalogue is this many times larger. */
+const VOCABULARY_REGROWTH = 4;
 
 export class VisionIndexer {
   private index: ProductVectorIndex | undefined;
@@ -47,6 +59,9 @@ export class VisionIndexer {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  private words: ProductWordsIndex | undefined;
+  /** Word-index work runs one at a time (sync and retraining touch the same structures). */
+  private wordsChain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: VisionIndexerDeps) {}
 
@@ -117,8 +132,15 @@ export class VisionIndexer {
         continue;
       }
       try {
-        const d = await describeProductImage(bytes, this.deps.palette, model);
-        out.push({ productId: item.productId, imageKey: item.imageKey, vector: d.embedding, colourHist: d.colour.hist, colourNames: d.colour.colours });
+        const d = await describeCatalogueImage(bytes, this.deps.palette, model);
+        out.push({
+          productId: item.productId,
+          imageKey: item.imageKey,
+          vector: d.embedding,
+          colourHist: d.colour.hist,
+          colourNames: d.colour.colours,
+          ...(d.localFeatures === undefined ? {} : { localFeatures: d.localFeatures }),
+        });
       } catch (error) {
         this.deps.log.warn({ product: item.productId, err: error }, 'product image could not be described');
       }
@@ -152,6 +174,7 @@ export class VisionIndexer {
         await this.embedPending();
         const index = await this.open();
         if (await this.syncIndex(index)) await index.save();
+        await this.openWords();
       } finally {
         this.running = undefined;
       }
@@ -184,7 +207,69 @@ export class VisionIndexer {
     await index.save();
     this.index = index;
     this.opening = Promise.resolve(index);
+    await this.openWords({ retrain: true });
     return written;
+  }
+
+  /** The visual-words index if it is open already. */
+  currentWords(): ProductWordsIndex | undefined {
+    return this.words;
+  }
+
+  /**
+   * The visual-words index, up to date with `product_embeddings`: opened from disk or rebuilt, with the
+   * newest vocabulary of this space (trained here from a sample of the catalogue when there is none,
+   * when the catalogue has outgrown a small one, or when `retrain` asks). Null while no product has
+   * local features.
+   */
+  openWords(options: { retrain?: boolean } = {}): Promise<ProductWordsIndex | null> {
+    const next = this.wordsChain.then(() => this.refreshWords(options.retrain ?? false));
+    this.wordsChain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async refreshWords(retrain: boolean): Promise<ProductWordsIndex | null> {
+    const db = this.deps.database.db;
+    const space = await this.space();
+    const population = await countLocalFeatures(db, space);
+    if (population === 0) return this.words ?? null;
+    let stored = await latestVocabulary(db, space);
+    const outgrown = stored !== null && stored.trainedOn < VOCABULARY_SAMPLE && population >= stored.trainedOn * VOCABULARY_REGROWTH;
+    if (stored === null || outgrown || retrain) {
+      const t = performance.now();
+      const sample = await sampleLocalFeatures(db, space, VOCABULARY_SAMPLE);
+      const vocabulary = trainVocabulary(Buffer.concat(sample.map((f) => deserialiseFeatures(f).descriptors)));
+      const id = await saveVocabulary(db, space, sample.length, serialiseVocabulary(vocabulary));
+      stored = { id, trainedOn: sample.length, vocabulary: serialiseVocabulary(vocabulary) };
+      this.deps.log.info({ words: vocabulary.leaves, images: sample.length, ms: Math.round(performance.now() - t) }, 'visual vocabulary trained');
+    }
+    let words = this.words;
+    if (words === undefined || words.vocabularyId !== stored.id || words.space !== space) {
+      words = new ProductWordsIndex(this.folder, space, stored.id, deserialiseVocabulary(stored.vocabulary));
+      await words.load();
+    }
+    const versions = await listDescriptorVersions(db, space);
+    let changed = false;
+    for (const id of [...words.versions.keys()])
+      if (!versions.has(id)) {
+        words.remove(id);
+        changed = true;
+      }
+    const stale = [...versions].filter(([id, version]) => words.versions.get(id) !== version).map(([id]) => id);
+    for (let i = 0; i < stale.length; i += 500) {
+      const batch = stale.slice(i, i + 500);
+      const found = new Map((await loadLocalFeatures(db, space, batch)).map((row) => [row.productId, row]));
+      for (const id of batch) {
+        const row = found.get(id);
+        // A product without local features keeps its version here, so it is not read again each pass.
+        if (row === undefined) words.markWithoutFeatures(id, versions.get(id)!);
+        else words.upsert(id, deserialiseFeatures(row.features).descriptors, row.version);
+        changed = true;
+      }
+    }
+    if (changed) await words.save();
+    this.words = words;
+    return words;
   }
 
   /** Runs `runOnce` every `intervalMs` until `stop` (the server's background job). */

@@ -23,6 +23,8 @@ export interface DescriptorToStore {
   vector: Float32Array;
   colourHist: ArrayLike<number>;
   colourNames: string[];
+  /** Serialised ORB features (verify/features.ts), absent when the image had none. */
+  localFeatures?: Buffer;
 }
 
 /** Float32 vectors as bytes and back (little-endian, the byte order of every platform Node runs on here). */
@@ -71,11 +73,13 @@ export async function countEmbeddingWork(ex: Executor, space: string): Promise<n
 export async function saveDescriptors(ex: Executor, space: string, rows: readonly DescriptorToStore[]): Promise<void> {
   for (const row of rows) {
     await ex.execute(sql`
-      insert into product_embeddings (product_id, model, image_key, vector, colour_hist, colour_names, updated_at)
+      insert into product_embeddings (product_id, model, image_key, vector, colour_hist, colour_names, local_features, updated_at)
       values (${row.productId}, ${space}, ${row.imageKey}, ${vectorToBytes(row.vector)}::bytea,
-              ${`{${Array.from(row.colourHist, (v) => v.toFixed(6)).join(',')}}`}::real[], ${toTextArray(row.colourNames)}, clock_timestamp())
+              ${`{${Array.from(row.colourHist, (v) => v.toFixed(6)).join(',')}}`}::real[], ${toTextArray(row.colourNames)},
+              ${row.localFeatures ?? null}::bytea, clock_timestamp())
       on conflict (product_id) do update set model = excluded.model, image_key = excluded.image_key, vector = excluded.vector,
-        colour_hist = excluded.colour_hist, colour_names = excluded.colour_names, updated_at = excluded.updated_at`);
+        colour_hist = excluded.colour_hist, colour_names = excluded.colour_names, local_features = excluded.local_features,
+        updated_at = excluded.updated_at`);
   }
 }
 
@@ -135,4 +139,77 @@ export async function listImageWork(ex: Executor, afterId: string, limit: number
 export async function countImageWork(ex: Executor): Promise<number> {
   const [row] = rowsOf<{ n: number }>(await ex.execute(sql`select count(*)::int as n from product_images where position = 0`));
   return row?.n ?? 0;
+}
+
+export interface StoredLocalFeatures {
+  productId: string;
+  /** Serialised ORB features. */
+  features: Buffer;
+  version: string;
+}
+
+/** The serialised local features of these products in this vector space (products without any are left out). */
+export async function loadLocalFeatures(ex: Executor, space: string, productIds: readonly string[]): Promise<StoredLocalFeatures[]> {
+  if (productIds.length === 0) return [];
+  const rows = rowsOf<{ product_id: string; local_features: Uint8Array; version: string }>(
+    await ex.execute(sql`
+      select product_id, local_features, updated_at::text as version
+        from product_embeddings
+       where model = ${space} and local_features is not null and product_id = any(${toTextArray(productIds)})`),
+  );
+  return rows.map((r) => ({ productId: r.product_id, features: Buffer.from(r.local_features), version: r.version }));
+}
+
+/** How many products of this space have local features (the vocabulary's training population). */
+export async function countLocalFeatures(ex: Executor, space: string): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await ex.execute(sql`select count(*)::int as n from product_embeddings where model = ${space} and local_features is not null`));
+  return row?.n ?? 0;
+}
+
+/**
+ * Local features of up to `limit` products, in an order fixed by their ids' hash (a stable, evenly
+ * spread sample: two nodes drawing it from the same catalogue train the same vocabulary).
+ */
+export async function sampleLocalFeatures(ex: Executor, space: string, limit: number): Promise<Buffer[]> {
+  const rows = rowsOf<{ local_features: Uint8Array }>(
+    await ex.execute(sql`
+      select local_features from product_embeddings
+       where model = ${space} and local_features is not null
+       order by md5(product_id), product_id
+       limit ${limit}`),
+  );
+  return rows.map((r) => Buffer.from(r.local_features));
+}
+
+export interface StoredVocabulary {
+  id: number;
+  trainedOn: number;
+  vocabulary: Buffer;
+}
+
+/** The newest vocabulary of this space, if any. */
+export async function latestVocabulary(ex: Executor, space: string): Promise<StoredVocabulary | null> {
+  const [row] = rowsOf<{ id: string | number; trained_on: number; vocabulary: Uint8Array }>(
+    await ex.execute(sql`select id, trained_on, vocabulary from vision_vocabularies where space = ${space} order by id desc limit 1`),
+  );
+  return row ? { id: Number(row.id), trainedOn: row.trained_on, vocabulary: Buffer.from(row.vocabulary) } : null;
+}
+
+/** Stores a newly trained vocabulary; answers its id. */
+export async function saveVocabulary(ex: Executor, space: string, trainedOn: number, vocabulary: Buffer): Promise<number> {
+  const [row] = rowsOf<{ id: string | number }>(
+    await ex.execute(sql`insert into vision_vocabularies (space, trained_on, vocabulary) values (${space}, ${trainedOn}, ${vocabulary}::bytea) returning id`),
+  );
+  return Number(row!.id);
+}
+
+/** The version of each of these products' local features (cheap: no bytes), for caches. */
+export async function loadLocalFeatureVersions(ex: Executor, space: string, productIds: readonly string[]): Promise<Map<string, string>> {
+  if (productIds.length === 0) return new Map();
+  const rows = rowsOf<{ product_id: string; version: string }>(
+    await ex.execute(sql`
+      select product_id, updated_at::text as version from product_embeddings
+       where model = ${space} and local_features is not null and product_id = any(${toTextArray(productIds)})`),
+  );
+  return new Map(rows.map((r) => [r.product_id, r.version]));
 }

@@ -21,10 +21,25 @@ export const visualSearchBody = z
   })
   .nullish();
 
+const recognition = z.object({
+  product_id: z.string(),
+  confidence: z.number().describe('0..1: the calibrated probability that this is the product in the photo'),
+});
+
+const fraction = z.number().min(0).max(1);
+
 export const visualSearchResponse = z.object({
-  recognised: z
-    .object({ product_id: z.string(), confidence: z.number().describe('0..1') })
-    .nullable()
-    .describe('The exact product when it is recognised'),
-  results: z.array(scored).describe('The most similar visible products, best first'),
+  recognised: recognition.nullable().describe('The exact product when it is recognised (the most certain, when several garments are)'),
+  results: z
+    .array(scored)
+    .describe('Best first: recognised products (score 1), then products like the first one, same category first (score: cosine similarity); without a recognition, the most similar products (score: relative rank score, best 1)'),
+  regions: z
+    .array(
+      z.object({
+        box: z.object({ x: fraction, y: fraction, w: fraction, h: fraction }).describe('Where the garment is, as fractions of the photo'),
+        recognised: recognition,
+        results: z.array(scored).describe('This garment, then products like it'),
+      }),
+    )
+    .describe('Each garment recognised in the photo, so each can be shopped; empty when none is'),
 });

@@ -1,7 +1,8 @@
 /**
- * Visual search and "similar products": a photo or a product becomes a vector (CNN + colour), the
- * ANN index proposes neighbours, the catalogue keeps those the caller may see. Catalogue images are
- * embedded by the background indexer, never in a request.
+ * Visual search and "similar products". A product's neighbours come from the ANN index of its
+ * CNN + colour vector; a photo goes through the shop-the-photo pipeline (visual words, geometric
+ * verification, CNN fallback). The catalogue keeps only what the caller may see. Catalogue images
+ * are described by the background indexer, never in a request.
  */
 import type { Logger } from 'pino';
 import type { Database } from '../../platform/db/index.js';
@@ -10,36 +11,21 @@ import { fail } from '../../platform/http/errors.js';
 import type { BlobStorage } from '../../platform/storage/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { Neighbour } from './ann-index.js';
-import { decodeImage, type DecodedImage } from './decode.js';
-import { describeRegions, joinVector } from './descriptors.js';
+import type { DecodedImage } from './decode.js';
+import { joinVector } from './descriptors.js';
 import { VisionIndexer } from './indexer.js';
 import { moderateImage, type ModerationResult } from './moderation.js';
-import { candidateRegions, decideRecognised, type CandidateVerification, type RankedProduct } from './recognition.js';
-import { loadDescriptors } from './vision.repository.js';
+import { shopThePhoto, type ShopResult, type ShopTimings } from './pipeline.js';
+import { deserialiseFeatures, type ProductFeatures } from './verify/features.js';
+import { loadDescriptors, loadLocalFeatures, loadLocalFeatureVersions } from './vision.repository.js';
 
 export interface SimilarProduct {
   product_id: string;
   score: number;
 }
 
-export interface VisualSearchResult {
-  recognised: { product_id: string; confidence: number } | null;
-  results: SimilarProduct[];
-}
-
-/** Stage timings of one visual search, in milliseconds. */
-export interface VisualSearchTimings {
-  decodeMs: number;
-  embedMs: number;
-  searchMs: number;
-  verifyMs: number;
-}
-
-/**
- * The exact-product check on the best candidates (local features + geometry). Given the photo as
- * sent and as decoded, and the candidates best first; answers one verdict per candidate it checked.
- */
-export type VerifyCandidates = (photo: { bytes: Buffer; image: DecodedImage }, candidates: readonly RankedProduct[]) => Promise<CandidateVerification[]>;
+export type VisualSearchResult = ShopResult;
+export type VisualSearchTimings = ShopTimings;
 
 export interface VisionDeps {
   database: Database;
@@ -49,13 +35,11 @@ export interface VisionDeps {
   catalog: CatalogService;
   /** Porn + Hentai at or above this blocks an image. */
   moderationThreshold: number;
-  /** The exact-product check; none: recognition rests on the ranking rule alone. */
-  verify?: VerifyCandidates;
-  /** How many top candidates the check sees. */
-  verifyTop?: number;
 }
 
 export const DEFAULT_K = 20;
+/** Products whose local features stay in memory for verification. */
+const FEATURE_CACHE = 500;
 export const MAX_K = 100;
 /** How many neighbours each region asks the index for before visibility filtering. */
 const POOL = 200;
@@ -72,6 +56,24 @@ export function createVisionService(deps: VisionDeps) {
       .filter((c) => visible.has(c.productId))
       .slice(0, k)
       .map((c) => ({ product_id: c.productId, score: Math.round(c.score * 10_000) / 10_000 }));
+  }
+
+  /** Deserialised local features of recently verified products (≈37 KB each). */
+  const featureCache = new Map<string, { version: string; features: ProductFeatures }>();
+  async function featuresOf(space: string, ids: readonly string[]): Promise<Map<string, ProductFeatures>> {
+    const out = new Map<string, ProductFeatures>();
+    const rows = await loadLocalFeatureVersions(deps.database.db, space, ids);
+    const missing = ids.filter((id) => rows.has(id) && featureCache.get(id)?.version !== rows.get(id));
+    for (const row of await loadLocalFeatures(deps.database.db, space, missing)) {
+      featureCache.delete(row.productId);
+      featureCache.set(row.productId, { version: row.version, features: deserialiseFeatures(row.features) });
+      while (featureCache.size > FEATURE_CACHE) featureCache.delete(featureCache.keys().next().value!);
+    }
+    for (const id of ids) {
+      const cached = featureCache.get(id);
+      if (cached !== undefined && cached.version === rows.get(id)) out.set(id, cached.features);
+    }
+    return out;
   }
 
   async function neighboursOf(productId: string, k: number): Promise<Neighbour[] | null> {
@@ -107,32 +109,27 @@ export function createVisionService(deps: VisionDeps) {
       return neighbours ? visibleOnly(ctx, neighbours, limit, productId) : [];
     },
 
-    /** Shop the photo: the recognised product (or null) and the most similar products, best first. */
-    async visualSearch(ctx: RequestContext, bytes: Buffer, k = DEFAULT_K, timings?: VisualSearchTimings): Promise<VisualSearchResult> {
-      let t = performance.now();
-      const image = await decodeImage(bytes);
-      const model = await indexer.nsfwModel();
+    /**
+     * Shop the photo (see pipeline.ts): the recognised product (or null), the most similar products,
+     * and each garment recognised in the photo with where it is and products like it.
+     */
+    async visualSearch(ctx: RequestContext, bytes: Buffer, k = DEFAULT_K, timings?: ShopTimings): Promise<ShopResult> {
       const index = await indexer.open();
-      if (timings) timings.decodeMs = performance.now() - t;
-      t = performance.now();
-      const regions = await describeRegions(model, image, candidateRegions(image.width, image.height), palette);
-      if (timings) timings.embedMs = performance.now() - t;
-      t = performance.now();
-      // A product's score is its best region's: the garment fills one region better than the others.
-      const best = new Map<string, number>();
-      for (const region of regions) {
-        for (const n of index.search(joinVector(region.embedding, region.colour.hist), POOL)) {
-          if (n.score > (best.get(n.productId) ?? -Infinity)) best.set(n.productId, n.score);
-        }
-      }
-      const ranked = [...best].map(([productId, score]) => ({ productId, score })).sort((a, b) => b.score - a.score);
-      const results = await visibleOnly(ctx, ranked, Math.max(k, 2));
-      if (timings) timings.searchMs = performance.now() - t;
-      t = performance.now();
-      const top = results.map((r) => ({ productId: r.product_id, score: r.score }));
-      const verifications = deps.verify && top.length > 0 ? await deps.verify({ bytes, image }, top.slice(0, deps.verifyTop ?? 5)) : [];
-      if (timings) timings.verifyMs = performance.now() - t;
-      return { recognised: decideRecognised(top, verifications), results: results.slice(0, k) };
+      const words = indexer.currentWords() ?? (await indexer.openWords());
+      return shopThePhoto(
+        bytes,
+        {
+          model: () => indexer.nsfwModel(),
+          palette,
+          words,
+          nearest: (vector, n) => index.search(vector, Math.min(index.size, n)),
+          features: (ids) => featuresOf(index.space, ids),
+          visible: async (ids) => new Map((await deps.catalog.getSummaries(ctx, ids)).map((p) => [p.id, { category: p.category }])),
+          neighboursOf: async (id, n) => (await neighboursOf(id, n)) ?? [],
+        },
+        { k },
+        timings,
+      );
     },
 
     /** Starts the background indexing job (the server does; tests call `indexer.runOnce()`). */

@@ -1,4 +1,4 @@
-import { customType, index, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, customType, index, integer, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
 import { products } from '../catalog/index.js';
 
 /** Raw bytes; vectors are stored as little-endian float32 (4 bytes a dimension). */
@@ -24,7 +24,30 @@ export const productEmbeddings = pgTable(
     colourHist: real('colour_hist').array().notNull(),
     /** Palette colour slugs the garment's pixels vote for, most first. */
     colourNames: text('colour_names').array().notNull(),
+    /**
+     * ORB keypoints and descriptors of the same image with a colour thumbnail (verify/features.ts's
+     * serialised form): the visual words and the exact-product check are computed from these.
+     */
+    localFeatures: bytea('local_features'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('product_embeddings_updated_idx').on(t.updatedAt)],
+);
+
+/**
+ * Vocabulary trees of visual words, trained on a sample of the catalogue's ORB descriptors. Every node
+ * quantises with the newest one of its vector space, so all nodes agree on what a word is.
+ */
+export const visionVocabularies = pgTable(
+  'vision_vocabularies',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    space: text('space').notNull(),
+    /** How many catalogue images the training sample was drawn from. */
+    trainedOn: integer('trained_on').notNull(),
+    /** The serialised tree (words/vocabulary.ts). */
+    vocabulary: bytea('vocabulary').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('vision_vocabularies_space_idx').on(t.space, t.id)],
 );

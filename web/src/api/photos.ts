@@ -1,5 +1,5 @@
 import { apiRequest, apiUpload, pageQuery, requireUuid } from './client.ts';
-import type { PhotoPage, PhotoView } from './types.ts';
+import type { PhotoPage, PhotoView, TagCorrection } from './types.ts';
 
 /** A photo page; 404 when unknown, taken down, or its author blocks you. */
 export async function fetchPhoto(id: string, signal?: AbortSignal): Promise<PhotoView> {
@@ -29,4 +29,11 @@ export async function postPhoto(image: File, caption: string, signal?: AbortSign
   form.append('caption', caption);
   form.append('image', image, image.name || 'photo');
   return (await apiUpload<{ photo: PhotoView }>('/photos', form, signal)).photo;
+}
+
+/** "Not this item": tells Coterie a tagged product is not in the photo (signed-in members; idempotent). */
+export async function correctPhotoTag(photoId: string, productId: string, reason: string, signal?: AbortSignal): Promise<TagCorrection> {
+  requireUuid(photoId);
+  const body = reason.trim() ? { product_id: productId, reason: reason.trim() } : { product_id: productId };
+  return apiRequest<TagCorrection>('POST', `/photos/${encodeURIComponent(photoId)}/corrections`, body, signal);
 }

@@ -462,3 +462,44 @@ export interface PhotoPage {
   photos: PhotoSummary[];
   next: string | null;
 }
+
+/** "Not this item": the answer to a member's correction of a tagged product. */
+export interface TagCorrection {
+  photo_id: string;
+  product_id: string;
+  /** The tag is off the photo for good. */
+  removed: boolean;
+  /** How many members have said so. */
+  corrections: number;
+  reason: string | null;
+  corrected_at: string;
+}
+
+/* ---------------------------------------------------------------- Visual search */
+
+/** A product visual search scored, best first. */
+export interface ScoredProduct {
+  product_id: string;
+  score: number;
+}
+
+/** The exact product, when visual search recognises it; `confidence` is 0..1. */
+export interface RecognisedProduct {
+  product_id: string;
+  confidence: number;
+}
+
+/** One garment found in the photo: where it is (fractions 0..1 of the photo) and what it matches. */
+export interface VisualSearchRegion {
+  box: { x: number; y: number; w: number; h: number };
+  recognised: RecognisedProduct | null;
+  results: ScoredProduct[];
+}
+
+/** "Shop the photo": what `POST /visual-search` answers. */
+export interface VisualSearchResult {
+  recognised: RecognisedProduct | null;
+  results: ScoredProduct[];
+  /** Each garment found, when the search located more than one. */
+  regions?: VisualSearchRegion[];
+}

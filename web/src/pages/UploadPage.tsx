@@ -42,7 +42,8 @@ export function UploadPage() {
     setDuplicateOf(null);
     try {
       const photo = await postPhoto(file, caption);
-      await navigate(`/photos/${encodeURIComponent(photo.id)}`);
+      // The photo page watches for the pieces recognition tags on it in the next moments.
+      await navigate(`/photos/${encodeURIComponent(photo.id)}`, { state: { justPosted: true } });
     } catch (error) {
       setPosting(false);
       if (!(error instanceof ApiError)) throw error;
@@ -64,7 +65,12 @@ export function UploadPage() {
       <PageHeader
         eyebrow="Upload"
         title="Share what you’re wearing"
-        lede="Post a photo of your look. Your followers see it, and the pieces in it can be shopped from its page."
+        lede={
+          <>
+            Post a photo of your look. Your followers see it, and the pieces we recognise in it can be shopped from its page. Only
+            looking? <Link to="/shop-the-photo">Shop the photo</Link> without posting it.
+          </>
+        }
       />
       <form className="upload-form" onSubmit={(event) => void submit(event)} noValidate aria-describedby={problem ? 'upload-problem' : undefined}>
         <PhotoPicker file={file} onChange={choose} error={imageError} />

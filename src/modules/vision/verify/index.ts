@@ -15,4 +15,3 @@ export {
 } from './features.js';
 export { verifyCandidates, verifyPrepared, preparePhoto, VERIFY_DEFAULTS, type VerifyCandidate, type VerifiedCandidate, type VerifyOptions, type VerifyTimings, type PreparedPhoto } from './verify.js';
 export { poseOf, isPlausible, POSE_LIMITS, type Pose, type PoseLimits, type Homography } from './geometry.js';
-export { createCandidateVerifier, verdictConfidence, type CandidateVerdict, type FeatureLookup } from './verifier.js';

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import { CANVAS_WIDTH, IMAGE_WIDTH, nearTwin, renderProductImage, type ProductImageSpec } from '../../../seed/images/index.js';
 import { composeMemberPhoto, type MemberPhoto } from '../../../seed/photos/index.js';
 import { Random } from '../../../seed/random.js';
-import { createCandidateVerifier, deserialiseFeatures, extractProductFeatures, preparePhoto, serialiseFeatures, verifyCandidates, verifyPrepared, wasmHeapProbe, type ProductFeatures, type VerifyCandidate, type VerifyTimings } from './index.js';
+import { deserialiseFeatures, extractProductFeatures, preparePhoto, serialiseFeatures, verifyCandidates, verifyPrepared, wasmHeapProbe, type ProductFeatures, type VerifyCandidate, type VerifyTimings } from './index.js';
 
 const TRENCH: ProductImageSpec = { category: 'coats-jackets', cut: 'trench', details: ['buttons', 'belt', 'collar', 'pockets'], pattern: 'solid', colour: 'red', accent: 'navy' };
 const DRESS: ProductImageSpec = { category: 'dresses', cut: 'shirt-dress', details: ['buttons', 'collar'], pattern: 'stripes', colour: 'green', accent: 'white' };
@@ -96,19 +96,5 @@ describe('verifyCandidates', () => {
     const after = await wasmHeapProbe();
     assert.equal(after.heapBytes, before.heapBytes);
     assert.equal(after.freeBlockAt, before.freeBlockAt);
-  });
-});
-
-describe('createCandidateVerifier', () => {
-  it('answers one verdict per candidate with features, the photographed product verified', async () => {
-    const trench = await features(TRENCH);
-    const dress = await features(DRESS);
-    const verify = createCandidateVerifier(async (ids) => new Map([['trench', trench], ['dress', dress]].filter(([id]) => ids.includes(id as string)) as [string, ProductFeatures][]));
-    const photo = await easyPhoto();
-    const verdicts = await verify({ bytes: photo.jpeg }, [{ productId: 'dress' }, { productId: 'trench' }, { productId: 'unknown' }]);
-    assert.equal(verdicts.length, 2);
-    const right = verdicts.find((v) => v.productId === 'trench')!;
-    assert.ok(right.verified && right.confidence > 0.5 && right.confidence < 1, JSON.stringify(right));
-    assert.deepEqual(verdicts.find((v) => v.productId === 'dress'), { productId: 'dress', verified: false, confidence: 0 });
   });
 });

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { COVER_TYPES, type CoverChoice } from '../../lib/setDraft.ts';
+import { FileDrop, useObjectUrl } from '../photos/FileDrop.tsx';
 
 export interface CoverChooserProps {
   choice: CoverChoice;
@@ -46,18 +46,15 @@ export function CoverChooser({ choice, file, onChange, current, hasPieces, error
             </label>
           ))}
           {choice === 'upload' && (
-            <div className="field">
-              <label className="field__label" htmlFor="set-cover-file">
-                Cover photo
-              </label>
-              <input
-                id="set-cover-file"
-                type="file"
-                className="file-input"
-                accept={COVER_TYPES.join(',')}
-                onChange={(event) => onChange('upload', event.target.files?.[0] ?? null)}
-              />
-            </div>
+            <FileDrop
+              id="set-cover-file"
+              className="cover-chooser__drop"
+              file={file}
+              onChange={(next) => onChange('upload', next)}
+              label="Cover photo"
+              accept={COVER_TYPES.join(',')}
+              prompt="Drop the cover photo here"
+            />
           )}
           {error && (
             <p className="field__error" id="cover-error">
@@ -72,19 +69,4 @@ export function CoverChooser({ choice, file, onChange, current, hasPieces, error
       </div>
     </fieldset>
   );
-}
-
-/** A blob: URL for a chosen file, released when the file changes or the editor closes. */
-function useObjectUrl(file: File | null): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!file) {
-      setUrl(null);
-      return;
-    }
-    const next = URL.createObjectURL(file);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [file]);
-  return url;
 }

@@ -7,7 +7,7 @@ import { AccountArea } from './AccountArea.tsx';
 import { MainNav } from './MainNav.tsx';
 
 /**
- * The frame around every page: brand and account in the top bar, the five destinations in one
+ * The frame around every page: brand and account in the top bar, the six destinations in one
  * navigation landmark (a bottom tab bar on phones, inline in the top bar from 900 px), and main.
  */
 export function AppShell() {

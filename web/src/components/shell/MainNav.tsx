@@ -14,10 +14,11 @@ const destinations: Destination[] = [
   { to: '/', label: 'Feed', icon: 'feed' },
   { to: '/explore', label: 'Explore', icon: 'explore' },
   { to: '/upload', label: 'Upload', icon: 'upload' },
+  { to: '/shop-the-photo', label: 'Shop photo', icon: 'scan' },
   { to: '/bag', label: 'Bag', icon: 'bag' },
 ];
 
-/** The app's five destinations. One landmark for every screen size; CSS decides where it sits. */
+/** The app's six destinations. One landmark for every screen size; CSS decides where it sits. */
 export function MainNav() {
   const { member } = useAuth();
   const { count } = useBag();
