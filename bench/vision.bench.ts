@@ -54,8 +54,8 @@ async function evaluate(dataset: Dataset, k: number): Promise<void> {
     const { indexCnn, cnnDesign, pipelineDesign } = await import('./vision/cnn.js');
     const cnn = await indexCnn(dataset.catalogue);
     console.log(`vision module descriptors: ${cnn.msEach.toFixed(0)} ms per catalogue image`);
-    if (fitRows === null) designs.push(cnnDesign(cnn, null), cnnDesign(cnn, { index, k }), await pipelineDesign(cnn, index, categoryOf));
-    else designs.push(await pipelineDesign(cnn, index, categoryOf, { rows: fitRows, dataset: dataset.name }));
+    if (fitRows === null) designs.push(cnnDesign(cnn, null), cnnDesign(cnn, { index, k }), await pipelineDesign(cnn, index, categoryOf, 'brute'), await pipelineDesign(cnn, index, categoryOf, 'nodes'));
+    else designs.push(await pipelineDesign(cnn, index, categoryOf, 'nodes', { rows: fitRows, dataset: dataset.name }));
   }
   const results: { name: string; figures: ReturnType<typeof summarise> }[] = [];
   const separations: { name: string; separation: Separation }[] = [];

@@ -87,9 +87,10 @@ export async function pipelineDesign(
   cnn: CnnCatalogue,
   index: IndexedCatalogue,
   categories: ReadonlyMap<string, string>,
+  matching: 'nodes' | 'brute',
   fit?: { rows: FitRow[]; dataset: string },
 ): Promise<Design> {
-  const { trainVocabulary, quantise, InvertedIndex } = await import('../../src/modules/vision/words/index.js');
+  const { trainVocabulary, quantise, nodesAt, MATCH_LEVEL, InvertedIndex } = await import('../../src/modules/vision/words/index.js');
   const { shopThePhoto } = await import('../../src/modules/vision/pipeline.js');
   const { evidenceOf } = await import('../../src/modules/vision/calibration.js');
   const vocabulary = trainVocabulary(Buffer.concat([...index.features.values()].map((f) => f.descriptors)));
@@ -104,7 +105,11 @@ export async function pipelineDesign(
   const deps = {
     model: () => loadNsfwModel(),
     palette,
-    words: { wordsOf: (d: Uint8Array) => quantise(vocabulary, d), search: (w: Int32Array, limit: number) => inverted.search(w, limit) },
+    words: {
+      wordsOf: (d: Uint8Array) => quantise(vocabulary, d),
+      search: (w: Int32Array, limit: number) => inverted.search(w, limit),
+      nodesOf: (d: Uint8Array) => nodesAt(vocabulary, d, MATCH_LEVEL),
+    },
     nearest,
     features: async (ids: readonly string[]) => new Map(ids.flatMap((id) => (index.features.has(id) ? [[id, index.features.get(id)!] as const] : []))),
     visible: async (ids: readonly string[]) => new Map(ids.flatMap((id) => (categories.has(id) ? [[id, { category: categories.get(id)! }] as const] : []))),
@@ -112,7 +117,7 @@ export async function pipelineDesign(
   };
   let query = 0;
   return {
-    name: fit ? 'vision module pipeline (exhaustive, fitting)' : 'vision module pipeline: words + verify, CNN fallback, category-aware',
+    name: fit ? `vision module pipeline, ${matching} matching (exhaustive, fitting)` : `vision module pipeline (${matching === 'nodes' ? 'matching within vocabulary nodes' : 'brute-force matching'})`,
     async answer(photo) {
       const timings = {} as import('../../src/modules/vision/pipeline.js').ShopTimings;
       const t = performance.now();
@@ -122,6 +127,7 @@ export async function pipelineDesign(
       const q = query++;
       const result = await shopThePhoto(photo, deps, {
         k: 50,
+        matching,
         ...(fit
           ? {
               exhaustive: true,

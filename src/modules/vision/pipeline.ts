@@ -21,14 +21,20 @@ import { describeRegions, joinVector } from './descriptors.js';
 import { candidateRegions } from './recognition.js';
 import { calibratedConfidence, isRecognised } from './calibration.js';
 import type { ProductFeatures } from './verify/features.js';
-import { preparePhoto, verifyPrepared, type PreparedPhoto, type VerifiedCandidate } from './verify/verify.js';
+import { preparePhoto, verifyPrepared, VERIFY_DEFAULTS, type PreparedPhoto, type VerifiedCandidate, type VerifyOptions } from './verify/verify.js';
 import type { WordScore } from './words/inverted-index.js';
+import { descriptorWords, matchWithinNodes } from './words/vocabulary.js';
 
 export interface ShopDeps {
   model: () => Promise<NsfwModel>;
   palette: readonly PaletteEntry[];
   /** The visual-words index; null while the catalogue has no local features. */
-  words: { wordsOf(descriptors: Uint8Array): Int32Array; search(words: Int32Array, limit: number): WordScore[] } | null;
+  words: {
+    wordsOf(descriptors: Uint8Array): Int32Array;
+    search(words: Int32Array, limit: number): WordScore[];
+    /** Each descriptor's vocabulary node at the matching level (see `nodesAt`). */
+    nodesOf(descriptors: Uint8Array): Int32Array;
+  } | null;
   /** Nearest catalogue vectors to a joined CNN + colour vector. */
   nearest(vector: Float32Array, k: number): Neighbour[];
   /** Stored local features of these products (missing ones are not verified). */
@@ -43,13 +49,15 @@ export interface ShopOptions {
   k: number;
   /** Candidates verified per ranking. */
   verifyTop: number;
+  /** Keypoint matching for verification: within vocabulary nodes (fast), or OpenCV's brute force. */
+  matching: 'nodes' | 'brute';
   /** Run every stage whatever the words found (the calibration's data collection). */
   exhaustive: boolean;
   /** Receives every verification made (the calibration's data collection). */
   onVerified?: (verified: readonly VerifiedCandidate[]) => void;
 }
 
-export const SHOP_DEFAULTS: ShopOptions = { k: 20, verifyTop: 3, exhaustive: false };
+export const SHOP_DEFAULTS: ShopOptions = { k: 20, verifyTop: 3, matching: 'nodes', exhaustive: false };
 
 export interface ScoredProduct {
   product_id: string;
@@ -158,6 +166,13 @@ export async function shopThePhoto(bytes: Buffer, deps: ShopDeps, options: Parti
 
   // 2. Verify the best few.
   const verified = new Map<string, VerifiedCandidate>();
+  let matcher: VerifyOptions['matcher'];
+  if (prepared !== null && deps.words !== null && o.matching === 'nodes') {
+    const words = deps.words;
+    const photo = { words: descriptorWords(prepared.descriptors), nodes: words.nodesOf(prepared.descriptors) };
+    matcher = (candidate) =>
+      matchWithinNodes({ words: descriptorWords(candidate.features.descriptors), nodes: words.nodesOf(candidate.features.descriptors) }, photo, VERIFY_DEFAULTS.ratio);
+  }
   const verify = async (ids: readonly string[]): Promise<void> => {
     const todo = ids.filter((id) => !verified.has(id)).slice(0, o.verifyTop);
     if (prepared === null || todo.length === 0) return;
@@ -167,7 +182,7 @@ export async function shopThePhoto(bytes: Buffer, deps: ShopDeps, options: Parti
       const f = features.get(id);
       return f === undefined ? [] : [{ productId: id, features: f }];
     });
-    for (const v of await verifyPrepared(prepared, candidates)) verified.set(v.productId, v);
+    for (const v of await verifyPrepared(prepared, candidates, matcher ? { matcher } : {})) verified.set(v.productId, v);
     t.verifyMs += lap();
   };
   await verify(wordRanking);

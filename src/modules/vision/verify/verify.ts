@@ -53,6 +53,11 @@ export interface VerifyOptions {
   /** Largest channel gain over the smallest that still counts as lighting. */
   maxCast?: number;
   photo?: FeatureOptions;
+  /**
+   * How a candidate's descriptors are matched to the photo's (ratio test, at most one match per photo
+   * keypoint; q indexes the candidate's keypoints, t the photo's). Default: OpenCV's brute force.
+   */
+  matcher?: (candidate: VerifyCandidate, photo: PreparedPhoto) => { q: number; t: number; d: number }[];
 }
 
 // Below this many ratio-test matches (or inliers) no consensus is worth fitting or a colour check: RANSAC
@@ -171,12 +176,15 @@ export async function verifyPrepared(photo: PreparedPhoto, candidates: readonly 
       const none: VerifiedCandidate = { productId: candidate.productId, inliers: 0, matches: 0, score: 0, accepted: false };
       if (f.descriptors.length === 0 || photo.descriptors.length === 0) return none;
       const t0 = performance.now();
-      const query = descriptorMat(cv, f.descriptors);
       let matches: { q: number; t: number; d: number }[];
-      try {
-        matches = ratioMatches(cv, query, train, o.ratio);
-      } finally {
-        query.delete();
+      if (options.matcher) matches = options.matcher(candidate, photo);
+      else {
+        const query = descriptorMat(cv, f.descriptors);
+        try {
+          matches = ratioMatches(cv, query, train, o.ratio);
+        } finally {
+          query.delete();
+        }
       }
       const t1 = performance.now();
       matchMs += t1 - t0;

@@ -263,3 +263,68 @@ export function deserialiseVocabulary(buffer: Buffer): Vocabulary {
   const childCount = new Uint8Array(copy.buffer, nodes * (DESCRIPTOR_WORDS * 4 + 4), nodes);
   return finish(branching, depth, centres, firstChild, childCount);
 }
+
+/**
+ * The node at `level` (1 = the root's children) each descriptor descends through: descriptors that
+ * share it are close enough to be worth comparing (DBoW2's "direct index"), so matching a photo with a
+ * product compares each descriptor with a few dozen instead of every one.
+ */
+export function nodesAt(vocabulary: Vocabulary, descriptors: Uint8Array | Uint32Array, level: number): Int32Array {
+  const data = descriptors instanceof Uint32Array ? descriptors : descriptorWords(descriptors);
+  const count = data.length / DESCRIPTOR_WORDS;
+  const out = new Int32Array(count);
+  const { centres, firstChild, childCount } = vocabulary;
+  for (let i = 0; i < count; i++) {
+    let node = 0;
+    for (let depth = 0; depth < level && firstChild[node] !== -1; depth++) {
+      const first = firstChild[node]!;
+      let best = first;
+      let bestD = Infinity;
+      for (let c = first; c < first + childCount[node]!; c++) {
+        const d = hamming(data, i, centres, c);
+        if (d < bestD) {
+          bestD = d;
+          best = c;
+        }
+      }
+      node = best;
+    }
+    out[i] = node;
+  }
+  return out;
+}
+
+/** Ratio-test matches between two descriptor sets, comparing only descriptors under the same node. */
+export function matchWithinNodes(
+  query: { words: Uint32Array; nodes: Int32Array },
+  train: { words: Uint32Array; nodes: Int32Array },
+  ratio: number,
+  maxDistance = 80,
+): { q: number; t: number; d: number }[] {
+  const byNode = new Map<number, number[]>();
+  train.nodes.forEach((node, t) => {
+    const list = byNode.get(node);
+    if (list) list.push(t);
+    else byNode.set(node, [t]);
+  });
+  const best = new Map<number, { q: number; t: number; d: number }>();
+  for (let q = 0; q < query.nodes.length; q++) {
+    const candidates = byNode.get(query.nodes[q]!);
+    if (candidates === undefined) continue;
+    let d1 = Infinity;
+    let d2 = Infinity;
+    let t1 = -1;
+    for (const t of candidates) {
+      const d = hamming(query.words, q, train.words, t);
+      if (d < d1) {
+        d2 = d1;
+        d1 = d;
+        t1 = t;
+      } else if (d < d2) d2 = d;
+    }
+    if (t1 < 0 || d1 > maxDistance || d1 >= ratio * d2) continue;
+    const seen = best.get(t1);
+    if (seen === undefined || d1 < seen.d) best.set(t1, { q, t: t1, d: d1 });
+  }
+  return [...best.values()];
+}

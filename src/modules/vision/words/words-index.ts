@@ -8,7 +8,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvertedIndex, type WordScore } from './inverted-index.js';
-import { quantise, type Vocabulary } from './vocabulary.js';
+import { nodesAt, quantise, type Vocabulary } from './vocabulary.js';
+
+/** The vocabulary level whose nodes bound keypoint matching (10² = 100 nodes with the default tree). */
+export const MATCH_LEVEL = 2;
 
 const FILE = 'products.words';
 const MAGIC = 0x57524431; // "WRD1"
@@ -35,6 +38,11 @@ export class ProductWordsIndex {
   /** The visual word of each descriptor (32 bytes each). */
   wordsOf(descriptors: Uint8Array): Int32Array {
     return quantise(this.vocabulary, descriptors);
+  }
+
+  /** Each descriptor's node at the matching level. */
+  nodesOf(descriptors: Uint8Array): Int32Array {
+    return nodesAt(this.vocabulary, descriptors, MATCH_LEVEL);
   }
 
   upsert(productId: string, descriptors: Uint8Array, version: string): void {

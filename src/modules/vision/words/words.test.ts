@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { bagOfWords, deserialiseVocabulary, hamming, descriptorWords, InvertedIndex, quantise, serialiseVocabulary, trainVocabulary } from './index.js';
+import { bagOfWords, deserialiseVocabulary, hamming, descriptorWords, InvertedIndex, matchWithinNodes, nodesAt, quantise, serialiseVocabulary, trainVocabulary } from './index.js';
 import { ProductWordsIndex } from './words-index.js';
 
 /** Descriptors scattered around `centres` random 256-bit centres, `flips` bits away from theirs. */
@@ -13,14 +13,14 @@ function clusteredDescriptors(seed: number, centres: number, perCentre: number, 
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s;
   };
-  const bases = Array.from({ length: centres }, () => Uint8Array.from({ length: 32 }, () => next() & 255));
+  const bases = Array.from({ length: centres }, () => Uint8Array.from({ length: 32 }, () => next() >>> 24));
   const bytes = new Uint8Array(centres * perCentre * 32);
   const centreOf: number[] = [];
   for (let c = 0; c < centres; c++)
     for (let i = 0; i < perCentre; i++) {
       const d = Uint8Array.from(bases[c]!);
       for (let f = 0; f < flips; f++) {
-        const bit = next() % 256;
+        const bit = next() >>> 24;
         d[bit >> 3]! ^= 1 << (bit & 7);
       }
       bytes.set(d, centreOf.length * 32);
@@ -56,6 +56,25 @@ describe('vocabulary tree', () => {
     assert.ok(agreeing / centreOf.length > 0.9, `only ${agreeing} of ${centreOf.length} descriptors share their cluster's word`);
     const restored = deserialiseVocabulary(serialiseVocabulary(vocabulary));
     assert.deepEqual(quantise(restored, bytes), words);
+  });
+
+  it('matches descriptors with their noisy copies, comparing only within vocabulary nodes', () => {
+    // Unrelated descriptors are far apart (≈128 bits), as ORB descriptors of different places are.
+    const { bytes } = clusteredDescriptors(3, 1000, 1, 0);
+    const vocabulary = trainVocabulary(bytes, { branching: 6, depth: 3 });
+    // The photo: every 5th descriptor again with 6 bits flipped, in reverse order.
+    const picked = Array.from({ length: 200 }, (_, i) => i * 5);
+    const photo = new Uint8Array(picked.length * 32);
+    picked.forEach((from, i) => {
+      const d = bytes.slice(from * 32, from * 32 + 32);
+      for (const bit of [3, 40, 77, 130, 201, 250]) d[bit >> 3]! ^= 1 << (bit & 7);
+      photo.set(d, (picked.length - 1 - i) * 32);
+    });
+    const side = (b: Uint8Array) => ({ words: descriptorWords(b), nodes: nodesAt(vocabulary, b, 1) });
+    const matches = matchWithinNodes(side(bytes), side(photo), 0.8);
+    const right = matches.filter((m) => picked[picked.length - 1 - m.t] === m.q).length;
+    assert.ok(right >= 170, `${right} right matches of ${matches.length}`);
+    assert.equal(right, matches.length, 'no wrong match');
   });
 
   it('refuses bytes that are not descriptors or not a vocabulary', () => {
