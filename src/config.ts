@@ -57,6 +57,7 @@ const envSchema = z.object({
   COTERIE_SEED_ON_START: z.enum(['auto', 'on', 'off']).default('auto'),
   COTERIE_MODERATION_THRESHOLD: z.coerce.number({ message: 'must be a number from 0 to 1' }).gt(0, 'must be a number above 0 and at most 1').max(1, 'must be a number above 0 and at most 1').default(0.85),
   COTERIE_VISION_INDEX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  COTERIE_VISION_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
 });
 
 export interface Config {
@@ -103,6 +104,8 @@ export interface Config {
     moderationThreshold: number;
     /** How often the background job looks for products to embed and index changes. */
     indexIntervalMs: number;
+    /** Worker threads the background job describes catalogue images in (0: the main thread). */
+    workers: number;
   };
   whatsapp: {
     verifyToken: string | undefined;
@@ -158,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     databaseUrl: e.DATABASE_URL,
     natsUrl: e.NATS_URL,
     storage: storageConfig(e),
-    vision: { moderationThreshold: e.COTERIE_MODERATION_THRESHOLD, indexIntervalMs: e.COTERIE_VISION_INDEX_INTERVAL_MS },
+    vision: { moderationThreshold: e.COTERIE_MODERATION_THRESHOLD, indexIntervalMs: e.COTERIE_VISION_INDEX_INTERVAL_MS, workers: e.COTERIE_VISION_WORKERS },
     whatsapp: {
       verifyToken: e.WHATSAPP_VERIFY_TOKEN,
       appSecret: e.WHATSAPP_APP_SECRET,

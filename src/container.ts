@@ -100,7 +100,7 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
     memberPhotos: (ctx, id, limit) => media.memberPhotosOf(ctx, id, limit),
     similar: (ctx, id, limit) => vision.similarForPage(ctx, id, limit),
   });
-  const vision = createVisionService({ database, storage, dataDir: config.dataDir, log, catalog, moderationThreshold: config.vision.moderationThreshold });
+  const vision = createVisionService({ database, storage, dataDir: config.dataDir, log, catalog, moderationThreshold: config.vision.moderationThreshold, workers: config.vision.workers });
   // Uploads are moderated and recognised by functions handed in here (vision), so media never imports them.
   const media = createMediaService({
     database,

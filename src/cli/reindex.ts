@@ -1,10 +1,12 @@
+import os from 'node:os';
 import type { Config } from '../config.js';
 import { createContainer } from '../container.js';
 import { startProgress } from '../platform/progress.js';
 
 /**
- * `coterie reindex`: recomputes every product image's descriptor (CNN embedding and colour) and
- * rebuilds the similarity index in the data folder from them; prints one summary line.
+ * `coterie reindex`: recomputes every product image's descriptors (CNN embedding, colour, ORB
+ * features) in one worker thread per core, retrains the visual vocabulary and rebuilds both indexes
+ * in the data folder; prints one summary line.
  */
 export async function runReindex(config: Config): Promise<{ products: number; indexed: number }> {
   const container = await createContainer(config);
@@ -13,7 +15,8 @@ export async function runReindex(config: Config): Promise<{ products: number; in
   let products: number;
   let indexed: number;
   try {
-    products = await container.vision.indexer.reindex(progress);
+    // Every core describes images: the command has the machine to itself.
+    products = await container.vision.indexer.reindex(progress, Math.max(1, os.availableParallelism()));
     indexed = container.vision.indexer.current()?.size ?? 0;
   } finally {
     progress.stop();

@@ -15,6 +15,8 @@ import { describeCatalogueImage, EMBEDDING_VARIANT, joinedDimensions, joinVector
 import { deserialiseFeatures } from './verify/features.js';
 import { deserialiseVocabulary, serialiseVocabulary, trainVocabulary } from './words/index.js';
 import { ProductWordsIndex } from './words/words-index.js';
+import { DescribePool } from './describe-pool.js';
+import { mapWithConcurrency } from '../../platform/concurrency.js';
 import {
   countLocalFeatures,
   latestVocabulary,
@@ -39,6 +41,8 @@ export interface VisionIndexerDeps {
   dataDir: string;
   log: Logger;
   palette: readonly PaletteEntry[];
+  /** Worker threads describing catalogue images (0: in this thread). */
+  workers?: number;
 }
 
 export interface IndexProgress {
@@ -63,7 +67,18 @@ export class VisionIndexer {
   /** Word-index work runs one at a time (sync and retraining touch the same structures). */
   private wordsChain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: VisionIndexerDeps) {}
+  private pool: DescribePool;
+
+  constructor(private readonly deps: VisionIndexerDeps) {
+    this.pool = this.newPool(deps.workers ?? 0);
+  }
+
+  private newPool(size: number): DescribePool {
+    return new DescribePool(size, this.deps.palette, async (bytes) => {
+      const d = await describeCatalogueImage(bytes, this.deps.palette, await this.nsfwModel());
+      return { embedding: d.embedding, colour: { hist: Array.from(d.colour.hist), colours: d.colour.colours }, localFeatures: d.localFeatures };
+    });
+  }
 
   get folder(): string {
     return path.join(this.deps.dataDir, 'vision');
@@ -123,29 +138,30 @@ export class VisionIndexer {
   }
 
   private async describe(work: readonly EmbeddingWork[]): Promise<DescriptorToStore[]> {
-    const model = await this.nsfwModel();
-    const out: DescriptorToStore[] = [];
-    for (const item of work) {
+    const described = await mapWithConcurrency(work, Math.max(1, this.pool.size), async (item): Promise<DescriptorToStore | null> => {
       const bytes = await readBlob(this.deps.storage, item.imageKey);
       if (!bytes) {
         this.deps.log.warn({ product: item.productId, blob: item.imageKey }, 'product image missing from storage; not embedded');
-        continue;
+        return null;
       }
       try {
-        const d = await describeCatalogueImage(bytes, this.deps.palette, model);
-        out.push({
+        const d = await this.pool.describe(bytes);
+        // A worker's answer arrives as plain typed arrays; the database drivers want a Buffer.
+        const local = d.localFeatures === undefined ? undefined : Buffer.from(d.localFeatures.buffer, d.localFeatures.byteOffset, d.localFeatures.byteLength);
+        return {
           productId: item.productId,
           imageKey: item.imageKey,
           vector: d.embedding,
           colourHist: d.colour.hist,
           colourNames: d.colour.colours,
-          ...(d.localFeatures === undefined ? {} : { localFeatures: d.localFeatures }),
-        });
+          ...(local === undefined ? {} : { localFeatures: local }),
+        };
       } catch (error) {
         this.deps.log.warn({ product: item.productId, err: error }, 'product image could not be described');
+        return null;
       }
-    }
-    return out;
+    });
+    return described.filter((d): d is DescriptorToStore => d !== null);
   }
 
   /** Describes every product still lacking a descriptor; answers how many were written. */
@@ -186,20 +202,30 @@ export class VisionIndexer {
    * Recomputes every product's descriptor and rebuilds the index from scratch (`coterie reindex`);
    * answers how many products were described.
    */
-  async reindex(progress?: IndexProgress): Promise<number> {
+  async reindex(progress?: IndexProgress, workers?: number): Promise<number> {
     const db = this.deps.database.db;
     const space = await this.space();
     progress?.setTotal(await countImageWork(db));
+    const usual = this.pool;
+    if (workers !== undefined && workers !== usual.size) this.pool = this.newPool(workers);
     let after = '';
     let written = 0;
-    for (;;) {
-      const work = await listImageWork(db, after, BATCH);
-      if (work.length === 0) break;
-      const rows = await this.describe(work);
-      await saveDescriptors(db, space, rows);
-      written += rows.length;
-      after = work[work.length - 1]!.productId;
-      progress?.advance(work.length);
+    try {
+      // The next batch is described while this one is written.
+      let work = await listImageWork(db, after, BATCH * Math.max(1, this.pool.size));
+      while (work.length > 0) {
+        after = work[work.length - 1]!.productId;
+        const [rows, next] = await Promise.all([this.describe(work), listImageWork(db, after, BATCH * Math.max(1, this.pool.size))]);
+        await saveDescriptors(db, space, rows);
+        written += rows.length;
+        progress?.advance(work.length);
+        work = next;
+      }
+    } finally {
+      if (this.pool !== usual) {
+        await this.pool.close();
+        this.pool = usual;
+      }
     }
     const model = await this.nsfwModel();
     const index = new ProductVectorIndex(this.folder, space, joinedDimensions(model));
@@ -291,5 +317,6 @@ export class VisionIndexer {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.running?.catch(() => undefined);
+    await this.pool.close();
   }
 }

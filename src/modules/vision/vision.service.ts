@@ -35,6 +35,8 @@ export interface VisionDeps {
   catalog: CatalogService;
   /** Porn + Hentai at or above this blocks an image. */
   moderationThreshold: number;
+  /** Worker threads describing catalogue images in the background (0: this thread). */
+  workers?: number;
 }
 
 export const DEFAULT_K = 20;
@@ -46,7 +48,7 @@ const POOL = 200;
 
 export function createVisionService(deps: VisionDeps) {
   const palette = deps.catalog.categories().colours.map((c) => ({ slug: c.slug, hex: c.hex }));
-  const indexer = new VisionIndexer({ database: deps.database, storage: deps.storage, dataDir: deps.dataDir, log: deps.log, palette });
+  const indexer = new VisionIndexer({ database: deps.database, storage: deps.storage, dataDir: deps.dataDir, log: deps.log, palette, workers: deps.workers ?? 0 });
 
   /** Keeps the visible products, best first, at most k, excluding `exclude`. */
   async function visibleOnly(ctx: RequestContext, ranked: readonly Neighbour[], k: number, exclude?: string): Promise<SimilarProduct[]> {
