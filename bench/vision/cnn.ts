@@ -5,6 +5,7 @@
 import { PALETTE } from '../../src/modules/catalog/feed/colours.js';
 import { candidateRegions, decodeImage, describeProductImage, describeRegions, joinVector, moderateImage } from '../../src/modules/vision/index.js';
 import { preparePhoto, verifyPrepared, type VerifyTimings } from '../../src/modules/vision/verify/index.js';
+import { EMBEDDING_VARIANT } from '../../src/modules/vision/descriptors.js';
 import { loadNsfwModel } from '../../src/platform/ml/index.js';
 import type { CatalogueEntry } from './datasets.js';
 import type { Design, IndexedCatalogue } from './designs.js';
@@ -17,7 +18,7 @@ export interface CnnCatalogue {
 const palette = PALETTE.map((c) => ({ slug: c.slug, hex: c.hex }));
 
 export async function indexCnn(catalogue: readonly CatalogueEntry[]): Promise<CnnCatalogue> {
-  const model = await loadNsfwModel();
+  const model = await loadNsfwModel(EMBEDDING_VARIANT);
   const t = performance.now();
   const vectors: CnnCatalogue['vectors'] = [];
   for (const entry of catalogue) {
@@ -38,7 +39,7 @@ export function cnnDesign(cnn: CnnCatalogue, orb: { index: IndexedCatalogue; k: 
   return {
     name: orb === null ? 'vision module: CNN + colour, exact search' : `vision module top-${orb.k} + ORB verify`,
     async answer(photo) {
-      const model = await loadNsfwModel();
+      const model = await loadNsfwModel(EMBEDDING_VARIANT);
       let t = performance.now();
       const image = await decodeImage(photo);
       const decode = performance.now() - t;
@@ -103,7 +104,7 @@ export async function pipelineDesign(
       .sort((a, b) => b.score - a.score)
       .slice(0, k);
   const deps = {
-    model: () => loadNsfwModel(),
+    model: () => loadNsfwModel(EMBEDDING_VARIANT),
     palette,
     words: {
       wordsOf: (d: Uint8Array) => quantise(vocabulary, d),
