@@ -5,11 +5,13 @@
 // 300), BENCH_VISION_QUERIES (positive photos per dataset, default 60), BENCH_VISION_NEGATIVES (default
 // 20, at most 40 on B), BENCH_VISION_TOPK (candidates verified, default 10), BENCH_VISION_SEED (default
 // 42), BENCH_VISION_FIT=file (collect the confidence model's data), BENCH_VISION_DATASETS
-// ("generated,real"), BENCH_VISION_CNN=0 (leave out the vision module's CNN ranking).
+// ("generated,real"), BENCH_VISION_DESIGNS (words naming the designs to run), BENCH_VISION_CNN=0 (leave
+// out the vision module's CNN ranking).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { generatedDataset, realDataset, REAL_PHOTOS, type Dataset } from './vision/datasets.js';
 import { indexCatalogue, naiveDesign, naiveOrbDesign, wordsDesign, type Design } from './vision/designs.js';
+import type { FitRow } from './vision/cnn.js';
 import { markdownTable, percentile, summarise, type QueryOutcome } from './vision/metrics.js';
 
 export const name = 'vision';
@@ -32,7 +34,7 @@ interface Separation {
 
 /** With BENCH_VISION_FIT=file: only the module's pipeline runs, exhaustively, and its verifications' evidence goes to the file. */
 const fitFile = process.env.BENCH_VISION_FIT;
-const fitRows: import('./vision/cnn.js').FitRow[] | null = fitFile ? [] : null;
+const fitRows: FitRow[] | null = fitFile ? [] : null;
 
 async function evaluate(dataset: Dataset, k: number): Promise<void> {
   console.log(`## ${dataset.name}\n`);
@@ -57,6 +59,9 @@ async function evaluate(dataset: Dataset, k: number): Promise<void> {
     if (fitRows === null) designs.push(cnnDesign(cnn, null), cnnDesign(cnn, { index, k }), await pipelineDesign(cnn, index, categoryOf, 'brute'), await pipelineDesign(cnn, index, categoryOf, 'nodes'));
     else designs.push(await pipelineDesign(cnn, index, categoryOf, 'nodes', { rows: fitRows, dataset: dataset.name }));
   }
+  // BENCH_VISION_DESIGNS=pipeline,words: only designs whose name contains one of these words (the naive baseline always runs).
+  const only = process.env.BENCH_VISION_DESIGNS?.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w !== '');
+  if (only) for (let i = designs.length - 1; i > 0; i--) if (!only.some((w) => designs[i]!.name.toLowerCase().includes(w))) designs.splice(i, 1);
   const results: { name: string; figures: ReturnType<typeof summarise> }[] = [];
   const separations: { name: string; separation: Separation }[] = [];
   for (const design of designs) {

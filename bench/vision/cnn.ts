@@ -7,6 +7,7 @@ import { candidateRegions, decodeImage, describeProductImage, describeRegions, j
 import { preparePhoto, verifyPrepared, type VerifyTimings } from '../../src/modules/vision/verify/index.js';
 import { EMBEDDING_VARIANT } from '../../src/modules/vision/descriptors.js';
 import { loadNsfwModel } from '../../src/platform/ml/index.js';
+import type { ShopTimings } from '../../src/modules/vision/pipeline.js';
 import type { CatalogueEntry } from './datasets.js';
 import type { Design, IndexedCatalogue } from './designs.js';
 
@@ -120,7 +121,7 @@ export async function pipelineDesign(
   return {
     name: fit ? `vision module pipeline, ${matching} matching (exhaustive, fitting)` : `vision module pipeline (${matching === 'nodes' ? 'matching within vocabulary nodes' : 'brute-force matching'})`,
     async answer(photo) {
-      const timings = {} as import('../../src/modules/vision/pipeline.js').ShopTimings;
+      const timings = {} as ShopTimings;
       const t = performance.now();
       const moderation = await moderateImage(await decodeImage(photo));
       const moderate = performance.now() - t;

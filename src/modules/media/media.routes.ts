@@ -53,7 +53,7 @@ export const mediaRoutes: FastifyPluginAsyncZod<MediaRoutesOptions> = async (app
         description:
           'The photo’s author or an admin takes the tag off at once. Other members’ corrections of a recognised tag are kept; when 3 members ' +
           'have made one, the tag comes off (corrections of the author’s own tags are only kept). A tag taken off leaves the photo, the product’s member photos and recognition for good. ' +
-          'Saying it again changes nothing and answers 200 with the same correction (201 the first time). 404 when the photo is not visible ' +
+          'Saying it again changes nothing and answers 200 with the same correction (201 the first time); a correction of a tag already taken off is kept and answers `removed: true`. 404 when the photo is not visible ' +
           'or the product is not tagged on it.',
         params: photoParams,
         body: tagCorrectionBody,

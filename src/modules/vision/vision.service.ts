@@ -43,8 +43,6 @@ export const DEFAULT_K = 20;
 /** Products whose local features stay in memory for verification. */
 const FEATURE_CACHE = 500;
 export const MAX_K = 100;
-/** How many neighbours each region asks the index for before visibility filtering. */
-const POOL = 200;
 
 export function createVisionService(deps: VisionDeps) {
   const palette = deps.catalog.categories().colours.map((c) => ({ slug: c.slug, hex: c.hex }));

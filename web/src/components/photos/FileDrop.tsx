@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type DragEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
 
 export interface FileDropProps {
   file: File | null;
@@ -48,13 +48,17 @@ export function FileDrop({
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
   const preview = useObjectUrl(previewAlt !== undefined ? file : null);
 
   const drop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
     const dropped = [...event.dataTransfer.files].find((f) => f.type === '' || f.type.startsWith('image/'));
-    if (dropped) onChange(dropped);
+    if (!dropped) return;
+    // The input would otherwise still name the file chosen before the drop.
+    if (input.current) input.current.value = '';
+    onChange(dropped);
   };
 
   return (
@@ -82,6 +86,7 @@ export function FileDrop({
           {file ? (changeLabel ?? label) : label}
         </label>
         <input
+          ref={input}
           id={id}
           type="file"
           className="file-input"

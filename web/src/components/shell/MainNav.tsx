@@ -33,7 +33,7 @@ export function MainNav() {
           <li key={to} className="main-nav__item">
             <NavLink to={to} end={to === '/'} className={navClass}>
               <Icon name={icon} className="main-nav__icon" />
-              <span className="main-nav__label">{label}</span>
+              <span className={label.includes(' ') ? 'main-nav__label main-nav__label--two-words' : 'main-nav__label'}>{label}</span>
               {to === '/bag' && count > 0 && <BagCount count={count} />}
             </NavLink>
           </li>
