@@ -6,7 +6,9 @@
  *    sharing the most distinctive words (exact-instance retrieval: finds a garment even small, turned,
  *    cut off or on a busy background).
  * 2. The best few are verified geometrically (ratio-test matches, RANSAC, plausible pose, colours
- *    under the map). Accepted products are recognised, each with the box where it is in the photo.
+ *    under the map), and so are the look-alikes of any accepted one (a near-twin in another colour
+ *    must be ruled out, not ignored). Products accepted with a calibrated confidence high enough over
+ *    their rivals are recognised, each with the box where it is in the photo.
  * 3. Only when nothing was accepted is the CNN + colour embedding computed (whole photo and centre):
  *    its nearest products are verified too, and otherwise both rankings are fused.
  * 4. The results: the recognised products first, then products like them in the same category (the
@@ -97,6 +99,8 @@ const WORD_POOL = 60;
 const VECTOR_POOL = 200;
 /** Reciprocal-rank fusion constant (Cormack et al.): higher flattens the ranks' weights. */
 const RRF_K = 20;
+/** Look-alikes (catalogue neighbours) of an accepted candidate verified as its rivals. */
+const LOOKALIKES = 3;
 /** Two recognised boxes overlapping more than this (intersection over the smaller) are one garment. */
 const SAME_GARMENT = 0.5;
 
@@ -185,7 +189,19 @@ export async function shopThePhoto(bytes: Buffer, deps: ShopDeps, options: Parti
     for (const v of await verifyPrepared(prepared, candidates, matcher ? { matcher } : {})) verified.set(v.productId, v);
     t.verifyMs += lap();
   };
-  await verify(wordRanking);
+  /**
+   * Verifies `ids`' best few, then the look-alikes of each one accepted: a near-twin in another colour
+   * is often not among the word candidates, and without it as a rival the lead — and so the
+   * confidence — would be overstated.
+   */
+  const verifyWithLookalikes = async (ids: readonly string[]): Promise<void> => {
+    await verify(ids);
+    for (const v of [...verified.values()].filter((c) => c.accepted)) {
+      const like = await deps.neighboursOf(v.productId, LOOKALIKES);
+      await verify(await visibleOf(like.map((n) => n.productId).filter((id) => id !== v.productId)));
+    }
+  };
+  await verifyWithLookalikes(wordRanking);
 
   // 3. The CNN + colour embedding, only when the words found nothing certain.
   let vectorRanking: string[] | null = null;
@@ -201,7 +217,7 @@ export async function shopThePhoto(bytes: Buffer, deps: ShopDeps, options: Parti
     const ranked = [...best].sort((a, b) => b[1] - a[1]).map(([id]) => id);
     vectorRanking = await visibleOf(ranked.slice(0, Math.max(o.k * 3, 60)));
     t.searchMs += lap();
-    await verify(vectorRanking);
+    await verifyWithLookalikes(vectorRanking);
   }
 
   // 4. Decide and answer.

@@ -5,8 +5,11 @@
  * cut out, turned or relit keeps many of its local features, so the right product collects votes even
  * when most of the photo is background.
  *
- * Term frequencies are square-rooted (a repeated texture should not outvote distinctive parts), and
- * words carried by more than `maxDocumentShare` of the catalogue are ignored (they say nothing).
+ * A catalogue image's term frequencies are square-rooted, and a photo's words count once each however
+ * often they occur: a repeated texture — a checked floor, a tiled wall — must not outvote the garment's
+ * distinctive parts (with the photo's counts square-rooted too, a photo of sunglasses on a checked
+ * backdrop ranked them 53rd; counted once, 4th). Words carried by more than `maxDocumentShare` of the
+ * catalogue are ignored (they say nothing).
  */
 
 export interface WordScore {
@@ -136,8 +139,9 @@ export class InvertedIndex {
 
   /**
    * The products sharing the photo's words, best first (at most `limit`). The score is the cosine of
-   * the square-rooted TF-IDF vectors with the query's own length left out (it is the same for every
-   * product), so scores compare between products of one query, not between queries.
+   * the TF-IDF vectors (the photo's words once each, the image's square-rooted) with the query's own
+   * length left out (it is the same for every product), so scores compare between products of one
+   * query, not between queries.
    */
   search(words: Int32Array, limit: number): WordScore[] {
     if (this.documents.size === 0 || words.length === 0) return [];
@@ -149,7 +153,7 @@ export class InvertedIndex {
       if (w < 0 || w >= this.vocabularySize) continue;
       const idf = c.idf[w]!;
       if (idf === 0) continue;
-      const q = idf * idf * Math.sqrt(bag.counts[k]!);
+      const q = idf * idf;
       for (let p = c.start[w]!; p < c.start[w + 1]!; p++) scores[c.docs[p]!]! += q * Math.sqrt(c.counts[p]!);
     }
     const ranked: WordScore[] = [];

@@ -104,6 +104,14 @@ describe('inverted index', () => {
     assert.throws(() => index.set('bad', Int32Array.from([1000])), /outside the vocabulary/);
   });
 
+  it('counts a photo’s repeated word once: a tiled backdrop does not outvote the garment', () => {
+    const index = new InvertedIndex(1000);
+    for (let d = 0; d < 60; d++) index.set(`p${d}`, Int32Array.from(Array.from({ length: 16 }, (_, i) => d * 16 + i)));
+    // p3 carries the backdrop's word (48) once; p7's own words 112…115 are in the photo once each.
+    const photo = Int32Array.from([...Array.from({ length: 200 }, () => 48), 112, 113, 114, 115]);
+    assert.equal(index.search(photo, 1)[0]!.productId, 'p7');
+  });
+
   it('persists a product words index and reloads it only with the same space and vocabulary', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'coterie-words-'));
     try {
