@@ -55,6 +55,21 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** A busy checked backdrop (48 px squares), with a little grain when `grain`. */
+function checkedBackdrop(width: number, height: number, grain: boolean): sharp.Sharp {
+  const backdrop = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const square = (Math.floor(x / 48) + Math.floor(y / 48)) % 2;
+      const at = (y * width + x) * 3;
+      backdrop[at] = 120 + square * 70;
+      backdrop[at + 1] = 96 + square * 60 + (grain ? (x * 7) % 23 : 0);
+      backdrop[at + 2] = 70 + square * 40 + (grain ? (y * 5) % 19 : 0);
+    }
+  }
+  return sharp(backdrop, { raw: { width, height, channels: 3 } });
+}
+
 /**
  * A member-style photo of a catalogue piece: its image from the running server, scaled down and
  * turned a little on a busy checked backdrop, relit, saved as a JPEG.
@@ -62,19 +77,7 @@ async function getJson<T>(url: string): Promise<T> {
 async function photoOf(baseUrl: string, product: ProductAnswer): Promise<Buffer> {
   const image = Buffer.from(await (await fetch(new URL(product.images[0]!, baseUrl))).arrayBuffer());
   const garment = await sharp(image).resize({ width: 520 }).rotate(6, { background: '#d9cbb4' }).toBuffer();
-  const width = 960;
-  const height = 1200;
-  const backdrop = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const square = (Math.floor(x / 48) + Math.floor(y / 48)) % 2;
-      const at = (y * width + x) * 3;
-      backdrop[at] = 120 + square * 70;
-      backdrop[at + 1] = 96 + square * 60 + ((x * 7) % 23);
-      backdrop[at + 2] = 70 + square * 40 + ((y * 5) % 19);
-    }
-  }
-  return sharp(backdrop, { raw: { width, height, channels: 3 } })
+  return checkedBackdrop(960, 1200, true)
     .composite([{ input: garment, left: 210, top: 240 }])
     .modulate({ brightness: 1.08 })
     .jpeg({ quality: 78 })
@@ -173,19 +176,7 @@ async function photoOfTwoPieces(baseUrl: string, first: ProductAnswer, second: P
   const images = await Promise.all(
     [first, second].map(async (p) => sharp(Buffer.from(await (await fetch(new URL(p.images[0]!, baseUrl))).arrayBuffer())).resize({ width: 440 }).toBuffer()),
   );
-  const width = 1000;
-  const height = 700;
-  const backdrop = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const square = (Math.floor(x / 48) + Math.floor(y / 48)) % 2;
-      const at = (y * width + x) * 3;
-      backdrop[at] = 120 + square * 70;
-      backdrop[at + 1] = 96 + square * 60;
-      backdrop[at + 2] = 70 + square * 40;
-    }
-  }
-  return sharp(backdrop, { raw: { width, height, channels: 3 } })
+  return checkedBackdrop(1000, 700, false)
     .composite(images.map((input, i) => ({ input, left: 40 + i * 500, top: 60 })))
     .jpeg({ quality: 80 })
     .toBuffer();

@@ -206,29 +206,31 @@ function finish(branching: number, depth: number, centres: Uint32Array, firstChi
   return { branching, depth, centres, firstChild, childCount, leafOf, leaves };
 }
 
+/** The node descriptor `i` reaches going down at most `levels` levels (to a leaf when levels is Infinity). */
+function descend(vocabulary: Vocabulary, data: Uint32Array, i: number, levels: number): number {
+  const { centres, firstChild, childCount } = vocabulary;
+  let node = 0;
+  for (let depth = 0; depth < levels && firstChild[node] !== -1; depth++) {
+    const first = firstChild[node]!;
+    let best = first;
+    let bestD = Infinity;
+    for (let c = first; c < first + childCount[node]!; c++) {
+      const d = hamming(data, i, centres, c);
+      if (d < bestD) {
+        bestD = d;
+        best = c;
+      }
+    }
+    node = best;
+  }
+  return node;
+}
+
 /** The visual word (leaf number) of each descriptor. */
 export function quantise(vocabulary: Vocabulary, descriptors: Uint8Array | Uint32Array): Int32Array {
   const data = descriptors instanceof Uint32Array ? descriptors : descriptorWords(descriptors);
-  const count = data.length / DESCRIPTOR_WORDS;
-  const words = new Int32Array(count);
-  const { centres, firstChild, childCount, leafOf } = vocabulary;
-  for (let i = 0; i < count; i++) {
-    let node = 0;
-    while (firstChild[node] !== -1) {
-      const first = firstChild[node]!;
-      let best = first;
-      let bestD = Infinity;
-      for (let c = first; c < first + childCount[node]!; c++) {
-        const d = hamming(data, i, centres, c);
-        if (d < bestD) {
-          bestD = d;
-          best = c;
-        }
-      }
-      node = best;
-    }
-    words[i] = leafOf[node]!;
-  }
+  const words = new Int32Array(data.length / DESCRIPTOR_WORDS);
+  for (let i = 0; i < words.length; i++) words[i] = vocabulary.leafOf[descend(vocabulary, data, i, Infinity)]!;
   return words;
 }
 
@@ -271,26 +273,8 @@ export function deserialiseVocabulary(buffer: Buffer): Vocabulary {
  */
 export function nodesAt(vocabulary: Vocabulary, descriptors: Uint8Array | Uint32Array, level: number): Int32Array {
   const data = descriptors instanceof Uint32Array ? descriptors : descriptorWords(descriptors);
-  const count = data.length / DESCRIPTOR_WORDS;
-  const out = new Int32Array(count);
-  const { centres, firstChild, childCount } = vocabulary;
-  for (let i = 0; i < count; i++) {
-    let node = 0;
-    for (let depth = 0; depth < level && firstChild[node] !== -1; depth++) {
-      const first = firstChild[node]!;
-      let best = first;
-      let bestD = Infinity;
-      for (let c = first; c < first + childCount[node]!; c++) {
-        const d = hamming(data, i, centres, c);
-        if (d < bestD) {
-          bestD = d;
-          best = c;
-        }
-      }
-      node = best;
-    }
-    out[i] = node;
-  }
+  const out = new Int32Array(data.length / DESCRIPTOR_WORDS);
+  for (let i = 0; i < out.length; i++) out[i] = descend(vocabulary, data, i, level);
   return out;
 }
 
