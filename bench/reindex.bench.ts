@@ -10,6 +10,9 @@
 // colour, crop + CNN, ORB features, DB write), and the index build alone (the index files deleted, then
 // VisionIndexer.open() rebuilds it from product_embeddings). Baseline in the same run: reading and
 // decoding the same images only (decodeImage, one at a time like the indexer) — the floor any design pays.
+// Then shop the photo at that catalogue size: BENCH_REINDEX_SEARCHES (default 40) member photos composed
+// by the demo world's compositor go through the vision service one at a time (p50/p95 and stages, against
+// decoding the photo only).
 // BENCH_REINDEX_KEEP=1 keeps the temporary folder.
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,6 +28,10 @@ import { listImageWork, saveDescriptors, type DescriptorToStore, type EmbeddingW
 import { loadNsfwModel } from '../src/platform/ml/index.js';
 import { readBlob } from '../src/platform/storage/index.js';
 import { importCatalogue, planCatalogue, writeCatalogueFeed } from '../src/seed/catalogue.js';
+import type { ShopTimings } from '../src/modules/vision/pipeline.js';
+import type { RequestContext } from '../src/platform/http/context.js';
+import { composeMemberPhoto } from '../src/seed/photos/index.js';
+import { Random } from '../src/seed/random.js';
 
 export const name = 'reindex';
 export const description = 'coterie reindex (VisionIndexer.reindex) of 10k generated products on PGlite: products/s, stage split, peak RSS; vs decoding the same images only';
@@ -160,6 +167,43 @@ async function stageSplit(deps: { storage: Parameters<typeof readBlob>[0]; db: P
   return Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, v / n])) as unknown as StageSplit;
 }
 
+interface SearchLatency {
+  photos: number;
+  decode: number[];
+  total: number[];
+  stages: Record<string, number[]>;
+  right: number;
+  wrong: number;
+}
+
+function percentileOf(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+/** Member photos (the demo world's compositor) of `count` catalogue products, searched one at a time. */
+async function searchLatency(container: Awaited<ReturnType<typeof createContainer>>, products: ReturnType<typeof planCatalogue>['products'], count: number): Promise<SearchLatency> {
+  const random = new Random(7, 'reindex-bench-search');
+  const out: SearchLatency = { photos: 0, decode: [], total: [], stages: {}, right: 0, wrong: 0 };
+  const ctx = { actor: null, requestId: 'bench', log: container.log } as unknown as RequestContext;
+  for (let i = 0; i < count; i++) {
+    const product = random.pick(products);
+    const photo = await composeMemberPhoto([{ productId: product.id, look: product.look }], random);
+    let t = performance.now();
+    await decodeImage(photo.jpeg);
+    out.decode.push(performance.now() - t);
+    const timings = {} as ShopTimings;
+    t = performance.now();
+    const answer = await container.vision.visualSearch(ctx, photo.jpeg, 20, timings);
+    out.total.push(performance.now() - t);
+    for (const [stage, ms] of Object.entries(timings)) (out.stages[stage] ??= []).push(ms);
+    if (answer.recognised?.product_id === product.id) out.right++;
+    else if (answer.recognised) out.wrong++;
+    out.photos++;
+  }
+  return out;
+}
+
 export async function run(): Promise<void> {
   const products = setting('BENCH_REINDEX_PRODUCTS', TARGET_PRODUCTS);
   const sample = Math.min(products, setting('BENCH_REINDEX_SAMPLE', 200));
@@ -226,6 +270,7 @@ export async function run(): Promise<void> {
     let buildSeconds: number;
     let split: StageSplit;
     let decodeOnly: { seconds: number; count: number };
+    let searched: SearchLatency;
     try {
       await reopened.vision.indexer.nsfwModel();
       t = performance.now();
@@ -254,6 +299,12 @@ export async function run(): Promise<void> {
         count++;
       }
       decodeOnly = { seconds: (performance.now() - t) / 1000, count };
+
+      // 6. Shop the photo at this catalogue size: member photos of catalogue products through the service.
+      t = performance.now();
+      const words = await reopened.vision.indexer.openWords();
+      console.log(`visual-words index rebuilt from the database: ${words?.size.toLocaleString('en-US') ?? 0} products in ${fmt((performance.now() - t) / 1000, 1)} s\n`);
+      searched = await searchLatency(reopened, plan.products, setting('BENCH_REINDEX_SEARCHES', 40));
     } finally {
       await reopened.close();
     }
@@ -279,6 +330,13 @@ export async function run(): Promise<void> {
           ? `Measured ${fmt(reindexSeconds / 60, 1)} min: ${reindexSeconds <= TARGET_SECONDS ? 'met' : 'NOT met'}.`
           : `Measured on ${described.toLocaleString('en-US')}; linear extrapolation ${fmt(projected / 60, 1)} min for ${TARGET_PRODUCTS.toLocaleString('en-US')}: ${projected <= TARGET_SECONDS ? 'would be met' : 'would NOT be met'}.`),
     );
+    console.log(`\n### Shop the photo at ${products.toLocaleString('en-US')} products (${searched.photos} member photos, one at a time)\n`);
+    console.log('| run | p50 ms | p95 ms | ratio to baseline (p50) |');
+    console.log('| --- | --- | --- | --- |');
+    console.log(`| baseline: decode the photo only | ${fmt(percentileOf(searched.decode, 0.5), 1)} | ${fmt(percentileOf(searched.decode, 0.95), 1)} | 1.00× |`);
+    console.log(`| POST /visual-search's work (service, no HTTP) | ${fmt(percentileOf(searched.total, 0.5), 1)} | ${fmt(percentileOf(searched.total, 0.95), 1)} | ${fmt(percentileOf(searched.total, 0.5) / percentileOf(searched.decode, 0.5), 1)}× |`);
+    console.log(`\nStages p50 (ms): ${Object.entries(searched.stages).map(([k, v]) => `${k} ${fmt(percentileOf(v, 0.5), 1)}`).join(', ')}. Recognised right ${searched.right} of ${searched.photos}, wrong ${searched.wrong}.`);
+    console.log(`Target: end-to-end p50 ≤ 300 ms at 10,000 products: ${percentileOf(searched.total, 0.5) <= 300 ? 'met' : 'NOT met'} at ${products.toLocaleString('en-US')} products.`);
     console.log(`Peak RSS of the whole process (image drawing included): ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB; load now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
   } finally {
     if (process.env.BENCH_REINDEX_KEEP === '1') console.log(`kept ${root}`);
