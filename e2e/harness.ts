@@ -332,6 +332,18 @@ export async function gone(locator: Locator, timeout = 15_000): Promise<void> {
 }
 
 /** A new member's details, unique per run so journeys sharing a server never collide. */
+/** Joins as a new member through the join page and waits to leave it; answers who joined. */
+export async function joinAsNewMember({ page, press }: Pick<Journey, 'page' | 'press'>, baseUrl: string, label: string): Promise<ReturnType<typeof newMember>> {
+  const member = newMember(label);
+  await page.goto(`${baseUrl}/join`);
+  await page.getByLabel('Handle', { exact: true }).fill(member.handle);
+  await page.getByLabel('Email', { exact: true }).fill(member.email);
+  await page.getByLabel('Password', { exact: true }).fill(member.password);
+  await press(page.getByRole('button', { name: 'Join Coterie' }));
+  await page.waitForURL((url) => url.pathname !== '/join');
+  return member;
+}
+
 export function newMember(label: string) {
   const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
   const handle = `${label}.${suffix}`.toLowerCase().slice(0, 30);

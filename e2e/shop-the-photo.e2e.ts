@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
-import { desktop, gone, newMember, phone, runCoterie, screenshot, seen, useCoterie, type Journey } from './harness.js';
+import { desktop, gone, joinAsNewMember, phone, runCoterie, screenshot, seen, useCoterie, type Journey } from './harness.js';
 
 const { journey } = useCoterie({
   async prepare({ dataDir }) {
@@ -258,13 +258,7 @@ async function signIn({ page, press }: Pick<Journey, 'page' | 'press'>, baseUrl:
 
 journey('members say "not this item": thanked, and an admin takes the tag off', desktop, async ({ page, press, baseUrl, another }) => {
   const photo = await taggedPhoto(baseUrl);
-  const member = newMember('tagfix');
-  await page.goto(`${baseUrl}/join`);
-  await page.getByLabel('Handle', { exact: true }).fill(member.handle);
-  await page.getByLabel('Email', { exact: true }).fill(member.email);
-  await page.getByLabel('Password', { exact: true }).fill(member.password);
-  await press(page.getByRole('button', { name: 'Join Coterie' }));
-  await page.waitForURL((url) => url.pathname !== '/join');
+  await joinAsNewMember({ page, press }, baseUrl, 'tagfix');
 
   await page.goto(`${baseUrl}/photos/${photo.id}`);
   const pieces = page.getByRole('list', { name: 'Pieces in this photo' });
@@ -298,13 +292,7 @@ journey('members say "not this item": thanked, and an admin takes the tag off', 
 journey('a member posts a photo and sees the pieces recognised on it, and takes one off', phone, async ({ page, press, baseUrl }) => {
   await catalogueIndexed(baseUrl);
   const { product, jpeg } = await photoOfAPiece(baseUrl);
-  const member = newMember('poster');
-  await page.goto(`${baseUrl}/join`);
-  await page.getByLabel('Handle', { exact: true }).fill(member.handle);
-  await page.getByLabel('Email', { exact: true }).fill(member.email);
-  await page.getByLabel('Password', { exact: true }).fill(member.password);
-  await press(page.getByRole('button', { name: 'Join Coterie' }));
-  await page.waitForURL((url) => url.pathname !== '/join');
+  await joinAsNewMember({ page, press }, baseUrl, 'poster');
 
   await page.goto(`${baseUrl}/upload`);
   await seen(page.getByRole('link', { name: 'Shop the photo' }));

@@ -7,18 +7,12 @@
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { metadataTraces, phonePhoto } from '../src/modules/media/intake/testing.js';
-import { newMember, phone, screenshot, seen, useCoterie } from './harness.js';
+import { joinAsNewMember, phone, screenshot, seen, useCoterie } from './harness.js';
 
 const { journey } = useCoterie();
 
 journey('upload a photo from the camera and see it posted without its location', phone, async ({ page, press, baseUrl }) => {
-  const member = newMember('snap');
-  await page.goto(`${baseUrl}/join`);
-  await page.getByLabel('Handle', { exact: true }).fill(member.handle);
-  await page.getByLabel('Email', { exact: true }).fill(member.email);
-  await page.getByLabel('Password', { exact: true }).fill(member.password);
-  await press(page.getByRole('button', { name: 'Join Coterie' }));
-  await page.waitForURL((url) => url.pathname !== '/join');
+  await joinAsNewMember({ page, press }, baseUrl, 'snap');
 
   await page.goto(`${baseUrl}/upload`);
   await seen(page.getByRole('heading', { level: 1, name: 'Share what you’re wearing' }));
