@@ -60,10 +60,10 @@ export interface Planted {
 }
 
 const SPREAD = ['Milan', 'Paris', 'London', 'New York', 'Istanbul', 'Dubai', 'Tokyo', 'Seoul', 'Sydney', 'São Paulo', 'Los Angeles', 'Singapore', 'Hong Kong', 'Melbourne'];
-/** New cities reached on each day after onset (cumulative). */
-const CITIES_BY_DAY = [1, 1, 3, 5, 7, 9, 11, 12, 13, 14];
+/** Cities reached by each day after onset (cumulative): ten cities in two days, as micro-trends spread. */
+const CITIES_BY_DAY = [2, 5, 10, 12, 13, 14, 14, 14, 14, 14];
 /** Unique actors on each day after onset, before the plan's scale. */
-const ACTORS_BY_DAY = [3, 5, 9, 15, 24, 33, 40, 45, 46, 44];
+const ACTORS_BY_DAY = [6, 14, 24, 34, 42, 48, 50, 50, 48, 46];
 
 interface Step {
   type: ContractEvent['type'];
@@ -73,6 +73,8 @@ interface Step {
 class Planter {
   readonly out: Planted = { days: new Map(), photos: [], trends: [], decoys: [] };
   private n = 0;
+  /** While a trend is planted: the members it brings to every key its events count for. */
+  private tally: Map<string, Set<number>> | null = null;
   private readonly byCity = new Map<string, number[]>();
   private readonly brands: Map<string, string>;
 
@@ -130,9 +132,11 @@ class Planter {
         const post = { author: actor, at: time, cityId, products: [product] };
         const { caption, hashtags: tags } = captionFor(this.world, this.random, post, this.brands, hashtags);
         this.out.photos.push({ id: this.random.uuid(), ...post, caption, hashtags: tags });
+        this.count(actor, product, tags);
         made++;
         return;
       }
+      this.count(actor, product, hashtags);
       const event = baseEvent(`seed-${this.world.seed}-p-${this.n++}`, step.type, time, account.handle, city);
       event.product = product.id;
       event.brand = product.brand;
@@ -158,9 +162,24 @@ class Planter {
     return made;
   }
 
-  /** A spreading trend: actors per day growing, cities joining in SPREAD order. */
-  spread(id: string, onsetDay: number, products: () => PlannedProduct, steps: readonly Step[], hashtags: string[]): Omit<PlantedTrendTruth, 'id' | 'kind' | 'key' | 'label' | 'also'> {
+  private count(actor: number, product: PlannedProduct, hashtags: readonly string[]): void {
+    if (!this.tally) return;
+    const keys = [`product|${product.id}`, `brand|${product.brand}`, `category_colour|${product.category}/${product.look.colour}`, ...hashtags.map((t) => `hashtag|${t}`)];
+    for (const key of keys) {
+      let actors = this.tally.get(key);
+      if (!actors) this.tally.set(key, (actors = new Set()));
+      actors.add(actor);
+    }
+  }
+
+  /**
+   * A spreading trend: actors per day growing, cities joining in SPREAD order. `also` lists the other
+   * keys it lifts with at least 12 members and 4% of its members (the product's category × colour,
+   * a brand's busiest products, the hashtags of its photos): right to raise, not false alarms.
+   */
+  spread(own: TrendKey, onsetDay: number, products: () => PlannedProduct, steps: readonly Step[], hashtags: string[]): Omit<PlantedTrendTruth, 'id' | 'kind' | 'key' | 'label'> {
     const scale = this.world.plan.plantedScale;
+    this.tally = new Map();
     const used = new Set<number>();
     const reached = new Map<string, number>();
     let events = 0;
@@ -183,9 +202,18 @@ class Planter {
         if (!reached.has(cityName) || reached.get(cityName)! > at) reached.set(cityName, at);
       }
     }
-    void id;
+    const least = Math.max(12, 0.04 * used.size);
+    const also: TrendKey[] = [...this.tally.entries()]
+      .filter(([key, actors]) => key !== `${own.kind}|${own.key}` && actors.size >= least)
+      .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))
+      .map(([key]) => {
+        const [kind, ...rest] = key.split('|');
+        return { kind: kind as TrendKey['kind'], key: rest.join('|') };
+      });
+    this.tally = null;
     const order = [...reached.entries()].sort((a, b) => a[1] - b[1]);
     return {
+      also,
       onset: new Date(onset).toISOString(),
       cities: order.map(([name, at]) => ({ city: name, country: this.world.cities.get(this.cityId(name))!.country, first_at: new Date(at).toISOString() })),
       events,
@@ -230,22 +258,19 @@ export function plantTrends(world: WorldView, brandNames: readonly string[], lov
   const taken = new Set<string>();
 
   const heels = choose(world, random, taken, (p) => p.category === 'shoes' && p.subcategory === 'heels' && p.look.colour === 'red');
-  const product = planter.spread('red-heels', onsetDay(days, 11), () => heels, TREND_STEPS, []);
-  planter.out.trends.push({
-    id: 'product-trend', kind: 'product', key: heels.id, label: heels.title,
-    also: [{ kind: 'category_colour', key: `${heels.category}/${heels.look.colour}` }], ...product,
-  });
+  const product = planter.spread({ kind: 'product', key: heels.id }, onsetDay(days, 11), () => heels, TREND_STEPS, []);
+  planter.out.trends.push({ id: 'product-trend', kind: 'product', key: heels.id, label: heels.title, ...product });
 
   const brandCounts = new Map<string, PlannedProduct[]>();
   for (const p of world.products) brandCounts.set(p.brand, [...(brandCounts.get(p.brand) ?? []), p]);
   const brandChoices = [...brandCounts.entries()].filter(([, list]) => list.length >= 5).sort((a, b) => a[1].length - b[1].length);
   const [brand, brandProducts] = brandChoices[Math.floor(brandChoices.length / 4)] ?? [...brandCounts.entries()][0]!;
-  const brandTrend = planter.spread('brand', onsetDay(days, 25), () => random.pick(brandProducts), TREND_STEPS, []);
-  planter.out.trends.push({ id: 'brand-trend', kind: 'brand', key: brand, label: brand, also: [], ...brandTrend });
+  const brandTrend = planter.spread({ kind: 'brand', key: brand }, onsetDay(days, 25), () => random.pick(brandProducts), TREND_STEPS, []);
+  planter.out.trends.push({ id: 'brand-trend', kind: 'brand', key: brand, label: brand, ...brandTrend });
 
   const pastels = world.products.filter((p) => ['pink', 'yellow', 'lilac', 'mint', 'beige', 'white'].includes(p.look.colour) && p.category !== 'shoes');
-  const hashtag = planter.spread('hashtag', onsetDay(days, 18), () => random.pick(pastels.length > 0 ? pastels : world.products), HASHTAG_STEPS, ['sorbetsummer']);
-  planter.out.trends.push({ id: 'hashtag-trend', kind: 'hashtag', key: 'sorbetsummer', label: '#sorbetsummer', also: [], ...hashtag });
+  const hashtag = planter.spread({ kind: 'hashtag', key: 'sorbetsummer' }, onsetDay(days, 18), () => random.pick(pastels.length > 0 ? pastels : world.products), HASHTAG_STEPS, ['sorbetsummer']);
+  planter.out.trends.push({ id: 'hashtag-trend', kind: 'hashtag', key: 'sorbetsummer', label: '#sorbetsummer', ...hashtag });
 
   plantDecoys(planter, taken);
   return planter.out;

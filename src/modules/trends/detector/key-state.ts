@@ -1,0 +1,212 @@
+/**
+ * What the detector remembers about one key: rings of hourly and daily counts over fixed windows,
+ * the members already counted in the last 24 hours (so one member's spam counts once a day per event
+ * type), and the places reached. Everything is bounded by the windows: counters by the ring sizes,
+ * the counted members by one day of activity, the places by 14 days.
+ */
+import { COUNTED_TYPES, TYPE_INDEX, TYPE_WEIGHTS, type KeyDescriptor } from './keys.js';
+import type { DetectedAlert } from './types.js';
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+/** Hours of unique-member counts kept: the 14-day sparkline. */
+export const SPARK_HOURS = 14 * 24;
+/** Hours of weighted counts kept: this 24 h window and the one before it. */
+const WEIGHTED_HOURS = 48;
+/** Days of daily totals kept for the baseline (28) with room for the current and the partial days. */
+export const BASELINE_RING_DAYS = 35;
+const TYPES = COUNTED_TYPES.length;
+/** Days of per-place counts kept: the last 3 days are the spread's window, the 11 before it its baseline. */
+const PLACE_DAYS = 14;
+export const SPREAD_DAYS = 3;
+export const EVIDENCE_DAYS = 14;
+
+/** How a place is keyed: city and country. */
+export function placeKeyOf(city: string | undefined, country: string | undefined): string {
+  return `${city ?? ''}|${country ?? ''}`;
+}
+
+export interface Place {
+  name: string;
+  country: string;
+  firstAt: number;
+  lastAt: number;
+  /** Unique members (a member counted once a day) since `firstAt`. */
+  actors: number;
+  /** Per day (ring of PLACE_DAYS, stamped), unique members. */
+  recent: Float64Array;
+  recentDay: Int32Array;
+}
+
+/** The detector's live view of an alert on this key, beyond what it hands out. */
+export interface LiveAlert extends DetectedAlert {
+  /** The score when it started cooling; the shown score decays from it. */
+  heldScore: number;
+  coolingSince: number | null;
+  /** The score last handed out, to emit only material changes. */
+  emittedScore: number;
+  emittedCities: number;
+}
+
+export class KeyState {
+  readonly desc: KeyDescriptor;
+  /** Epoch ms of the first event counted. */
+  readonly firstAt: number;
+  /** The latest hour written to the rings; later slots are stale. */
+  lastHour: number;
+  readonly actors = new Uint16Array(SPARK_HOURS);
+  readonly weighted = new Float32Array(WEIGHTED_HOURS);
+  readonly types = new Uint16Array(24 * TYPES);
+  /** Daily weighted totals by hemisphere and daily unique members, stamped with their day. */
+  readonly dayNorth = new Float64Array(BASELINE_RING_DAYS);
+  readonly daySouth = new Float64Array(BASELINE_RING_DAYS);
+  readonly dayActors = new Float64Array(BASELINE_RING_DAYS);
+  readonly dayStamp = new Int32Array(BASELINE_RING_DAYS).fill(-1);
+  /** `actor \u0001 type` → event time it was last counted (within a day). */
+  readonly countedByType = new Map<string, number>();
+  /** actor → event time they were last counted as a member (any type). */
+  readonly countedMember = new Map<string, number>();
+  readonly places = new Map<string, Place>();
+  readonly countries = new Map<string, { firstAt: number; lastAt: number; actors: number }>();
+  alert: LiveAlert | null = null;
+
+  constructor(desc: KeyDescriptor, firstAt: number) {
+    this.desc = desc;
+    this.firstAt = firstAt;
+    this.lastHour = Math.floor(firstAt / HOUR) - 1;
+  }
+
+  /** Moves the rings forward to hour `h`, clearing the slots of hours they skipped. */
+  roll(h: number): void {
+    if (h <= this.lastHour) return;
+    const steps = Math.min(h - this.lastHour, SPARK_HOURS);
+    for (let i = 1; i <= steps; i++) {
+      const hh = h - steps + i;
+      this.actors[hh % SPARK_HOURS] = 0;
+      this.weighted[hh % WEIGHTED_HOURS] = 0;
+      this.types.fill(0, (hh % 24) * TYPES, (hh % 24) * TYPES + TYPES);
+    }
+    this.lastHour = h;
+  }
+
+  private daySlot(day: number): number {
+    const slot = day % BASELINE_RING_DAYS;
+    if (this.dayStamp[slot] !== day) {
+      this.dayStamp[slot] = day;
+      this.dayNorth[slot] = 0;
+      this.daySouth[slot] = 0;
+      this.dayActors[slot] = 0;
+    }
+    return slot;
+  }
+
+  /** The day's totals, or zeros when the ring no longer (or never) held that day. */
+  day(day: number): { north: number; south: number; actors: number } {
+    const slot = day % BASELINE_RING_DAYS;
+    if (this.dayStamp[slot] !== day) return { north: 0, south: 0, actors: 0 };
+    return { north: this.dayNorth[slot]!, south: this.daySouth[slot]!, actors: this.dayActors[slot]! };
+  }
+
+  /**
+   * Counts one event of hour `h` (events of an hour come in (time, id) order, hours in order). A
+   * member counts once a day per event type for the weighted signal, and once a day for the member
+   * counts and the places.
+   */
+  count(h: number, time: number, type: string, actor: string, south: boolean, city: string | undefined, country: string | undefined): void {
+    this.roll(h);
+    const day = Math.floor(time / DAY);
+    const typeIndex = TYPE_INDEX.get(type)!;
+    const typeKey = `${actor}\u0001${typeIndex}`;
+    const before = this.countedByType.get(typeKey);
+    if (before === undefined || time - before >= DAY) {
+      this.countedByType.set(typeKey, time);
+      const w = TYPE_WEIGHTS[type]!;
+      this.weighted[h % WEIGHTED_HOURS]! += w;
+      this.types[(h % 24) * TYPES + typeIndex]! += 1;
+      const slot = this.daySlot(day);
+      if (south) this.daySouth[slot]! += w;
+      else this.dayNorth[slot]! += w;
+    }
+    const seen = this.countedMember.get(actor);
+    const newMember = seen === undefined || time - seen >= DAY;
+    if (newMember) {
+      this.countedMember.set(actor, time);
+      this.actors[h % SPARK_HOURS]! += 1;
+      this.dayActors[this.daySlot(day)]! += 1;
+    }
+    if (city === undefined && country === undefined) return;
+    const placeKey = placeKeyOf(city, country);
+    let place = this.places.get(placeKey);
+    if (!place) {
+      place = { name: city ?? '', country: country ?? '', firstAt: time, lastAt: time, actors: 0, recent: new Float64Array(PLACE_DAYS), recentDay: new Int32Array(PLACE_DAYS).fill(-1) };
+      this.places.set(placeKey, place);
+    }
+    place.lastAt = Math.max(place.lastAt, time);
+    if (country !== undefined) {
+      let c = this.countries.get(country);
+      if (!c) this.countries.set(country, (c = { firstAt: time, lastAt: time, actors: 0 }));
+      c.lastAt = Math.max(c.lastAt, time);
+      if (newMember) c.actors += 1;
+    }
+    if (!newMember) return;
+    place.actors += 1;
+    const slot = day % PLACE_DAYS;
+    if (place.recentDay[slot] !== day) {
+      place.recentDay[slot] = day;
+      place.recent[slot] = 0;
+    }
+    place.recent[slot]! += 1;
+  }
+
+  /** Sum of the weighted counts of the 24 hours ending with hour `h`, shifted back `back` hours. */
+  weightedWindow(h: number, back: number): number {
+    let sum = 0;
+    for (let hh = h - back - 23; hh <= h - back; hh++) if (hh > h - WEIGHTED_HOURS && hh <= this.lastHour) sum += this.weighted[hh % WEIGHTED_HOURS]!;
+    return sum;
+  }
+
+  /** Unique members per hour over the 24 hours ending with hour `h` (a member once a day). */
+  actorsWindow(h: number): number {
+    let sum = 0;
+    for (let hh = h - 23; hh <= h; hh++) if (hh <= this.lastHour) sum += this.actors[hh % SPARK_HOURS]!;
+    return sum;
+  }
+
+  /** Counts by event type over the 24 hours ending with hour `h`. */
+  typeCounts(h: number): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let t = 0; t < TYPES; t++) {
+      let n = 0;
+      for (let hh = h - 23; hh <= h; hh++) if (hh <= this.lastHour) n += this.types[(hh % 24) * TYPES + t]!;
+      if (n > 0) out[COUNTED_TYPES[t]!] = n;
+    }
+    return out;
+  }
+
+  /**
+   * Per place with members in the three days ending with `day`: those members, and the members of
+   * the 11 days before (what the place usually brings this key).
+   */
+  recentByPlace(day: number): { key: string; place: Place; actors: number; before: number }[] {
+    const out: { key: string; place: Place; actors: number; before: number }[] = [];
+    for (const [key, place] of this.places) {
+      let n = 0;
+      let before = 0;
+      for (let s = 0; s < PLACE_DAYS; s++) {
+        const d = place.recentDay[s]!;
+        if (d > day - SPREAD_DAYS && d <= day) n += place.recent[s]!;
+        else if (d > day - PLACE_DAYS && d <= day - SPREAD_DAYS) before += place.recent[s]!;
+      }
+      if (n > 0) out.push({ key, place, actors: n, before });
+    }
+    return out;
+  }
+
+  /** Forgets what fell out of every window by `time`: counted members older than a day, places older than 14 days. */
+  prune(time: number): void {
+    for (const [k, at] of this.countedByType) if (time - at >= DAY) this.countedByType.delete(k);
+    for (const [k, at] of this.countedMember) if (time - at >= DAY) this.countedMember.delete(k);
+    for (const [k, p] of this.places) if (time - p.lastAt >= EVIDENCE_DAYS * DAY) this.places.delete(k);
+    for (const [k, c] of this.countries) if (time - c.lastAt >= EVIDENCE_DAYS * DAY) this.countries.delete(k);
+  }
+}
