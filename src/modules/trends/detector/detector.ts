@@ -8,9 +8,9 @@
  * the lateness.
  */
 import { createHash } from 'node:crypto';
-import { keyHash, keysOf, TYPE_WEIGHTS } from './keys.js';
+import { keyHash, keysOf, TYPE_INDEX, TYPE_WEIGHTS, type KeyDescriptor } from './keys.js';
 import { DAY, HOUR, KeyState, placeKeyOf, SPARK_HOURS, type LiveAlert } from './key-state.js';
-import { baselineOf, DEFAULT_SCORE_PARAMS, expectedActorsInHour, raises, readKey, type Reading, type ScoreParams } from './score.js';
+import { baselineOf, DEFAULT_SCORE_PARAMS, expectedActorsInHour, raises, readKey, surpriseOf, type Reading, type ScoreParams } from './score.js';
 import type { AlertChange, DetectedAlert, DetectorStats, HemisphereLookup, ProductLookup, TrendEvent } from './types.js';
 
 export interface DetectorOptions {
@@ -56,6 +56,10 @@ export class TrendDetector {
   private changes: AlertChange[] = [];
   /** Events per place over the whole stream: a city's share of all activity. */
   private readonly placeEvents = new Map<string, number>();
+  /** The keys of a product (with an event's brand), worked out once. */
+  private readonly keyCache = new Map<string, { id: string; desc: KeyDescriptor }[]>();
+  /** Actor handles as small numbers, for cheap per-key bookkeeping. */
+  private readonly actorNumbers = new Map<string, number>();
   private placeTotal = 0;
   private readonly cityShare = (placeKey: string) => (this.placeTotal === 0 ? 0 : (this.placeEvents.get(placeKey) ?? 0) / this.placeTotal);
   private maxTime = -Infinity;
@@ -170,30 +174,57 @@ export class TrendDetector {
 
   private countEvent(h: number, event: TrendEvent, touched: Set<KeyState>): void {
     const south = this.hemisphere(event.city, event.country) === 'south';
+    let place: string | null = null;
     if (event.city !== undefined || event.country !== undefined) {
-      const place = placeKeyOf(event.city, event.country);
+      place = placeKeyOf(event.city, event.country);
       this.placeEvents.set(place, (this.placeEvents.get(place) ?? 0) + 1);
       this.placeTotal += 1;
     }
-    for (const desc of keysOf(event, this.products)) {
-      if (this.partition && keyHash(desc.kind, desc.key) % this.partition.count !== this.partition.index) continue;
-      const id = `${desc.kind}\u0000${desc.key}`;
+    let actor = this.actorNumbers.get(event.actor);
+    if (actor === undefined) this.actorNumbers.set(event.actor, (actor = this.actorNumbers.size));
+    const typeIndex = TYPE_INDEX.get(event.type)!;
+    for (const { id, desc } of this.keysOfEvent(event)) {
       let state = this.keys.get(id);
-      if (!state) this.keys.set(id, (state = new KeyState(desc, event.time)));
-      state.count(h, event.time, event.type, event.actor, south, event.city, event.country);
+      if (!state) {
+        if (this.partition && keyHash(desc.kind, desc.key) % this.partition.count !== this.partition.index) continue;
+        this.keys.set(id, (state = new KeyState(desc, event.time)));
+      }
+      state.count(h, event.time, typeIndex, actor, south, place, event.city, event.country);
       touched.add(state);
     }
   }
 
+  /** The event's keys with their map ids; a product's (with the event's brand) are worked out once. */
+  private keysOfEvent(event: TrendEvent): { id: string; desc: KeyDescriptor }[] {
+    let keys: { id: string; desc: KeyDescriptor }[] = [];
+    if (event.product !== undefined || event.brand !== undefined) {
+      const cacheKey = `${event.product ?? ''}\u0000${event.brand ?? ''}`;
+      let cached = this.keyCache.get(cacheKey);
+      if (!cached) {
+        cached = keysOf({ ...event, hashtags: undefined }, this.products).map((desc) => ({ id: `${desc.kind}\u0000${desc.key}`, desc }));
+        this.keyCache.set(cacheKey, cached);
+      }
+      keys = cached;
+    }
+    if (event.hashtags && event.hashtags.length > 0) {
+      const tags = keysOf({ id: event.id, type: event.type, time: event.time, actor: event.actor, hashtags: event.hashtags }, this.products);
+      keys = [...keys, ...tags.map((desc) => ({ id: `${desc.kind}\u0000${desc.key}`, desc }))];
+    }
+    return keys;
+  }
+
   private evaluate(state: KeyState, h: number, warm: boolean): void {
+    const live = state.alert !== null && state.alert.state !== 'expired';
+    if (!live && (!warm || surpriseOf(state, h, this.params) < this.params.on)) return;
     const reading = readKey(state, h, this.params, this.cityShare);
     this.onReading?.(state.desc.kind, state.desc.key, reading);
     const alert = state.alert;
-    if (alert === null || alert.state === 'expired') {
-      if (warm && raises(reading, this.params)) this.raise(state, reading);
+    if (!live) {
+      if (raises(reading, this.params)) this.raise(state, reading);
       return;
     }
     const p = this.params;
+    if (alert === null) return;
     const before = alert.state;
     if (reading.score >= p.off) {
       alert.state = 'active';
@@ -278,11 +309,10 @@ export class TrendDetector {
     alert.sparkline = { start: startHour * HOUR, actors, baseline: expected };
   }
 
-  /** Once a day: forget what fell out of the windows, and keys idle beyond the baseline. */
+  /** Once a day: forget keys idle beyond the baseline (each key forgets its own old counts as it is counted). */
   private housekeeping(h: number): void {
     const at = (h + 1) * HOUR;
     for (const [id, state] of this.keys) {
-      state.prune(at);
       const idle = at - (state.lastHour + 1) * HOUR >= (this.params.baselineDays + 2) * DAY;
       if (idle && !this.live.has(state)) this.keys.delete(id);
     }

@@ -4,7 +4,7 @@
  * type), and the places reached. Everything is bounded by the windows: counters by the ring sizes,
  * the counted members by one day of activity, the places by 14 days.
  */
-import { COUNTED_TYPES, TYPE_INDEX, TYPE_WEIGHTS, type KeyDescriptor } from './keys.js';
+import { COUNTED_TYPES, TYPE_WEIGHTS, type KeyDescriptor } from './keys.js';
 import type { DetectedAlert } from './types.js';
 
 export const HOUR = 3_600_000;
@@ -62,13 +62,20 @@ export class KeyState {
   readonly daySouth = new Float64Array(BASELINE_RING_DAYS);
   readonly dayActors = new Float64Array(BASELINE_RING_DAYS);
   readonly dayStamp = new Int32Array(BASELINE_RING_DAYS).fill(-1);
-  /** `actor \u0001 type` → event time it was last counted (within a day). */
-  readonly countedByType = new Map<string, number>();
-  /** actor → event time they were last counted as a member (any type). */
-  readonly countedMember = new Map<string, number>();
+  /**
+   * When a member was last counted (actor number × 8 + type index for the weighted signal, the
+   * actor number for members), kept for the current UTC day and the one before: anything older is
+   * at least a day before any event of the current day, so it can be dropped whole at a day change.
+   */
+  private countedToday = new Map<number, number>();
+  private countedYesterday = new Map<number, number>();
+  private countedDay = -1;
   readonly places = new Map<string, Place>();
   readonly countries = new Map<string, { firstAt: number; lastAt: number; actors: number }>();
   alert: LiveAlert | null = null;
+  /** The baseline as last computed, and the last day it covers (see score.ts). */
+  baseline: unknown = null;
+  baselineDay = -1;
 
   constructor(desc: KeyDescriptor, firstAt: number) {
     this.desc = desc;
@@ -112,43 +119,37 @@ export class KeyState {
    * member counts once a day per event type for the weighted signal, and once a day for the member
    * counts and the places.
    */
-  count(h: number, time: number, type: string, actor: string, south: boolean, city: string | undefined, country: string | undefined): void {
+  count(h: number, time: number, typeIndex: number, actor: number, south: boolean, placeKey: string | null, city: string | undefined, country: string | undefined): void {
     this.roll(h);
     const day = Math.floor(time / DAY);
-    const typeIndex = TYPE_INDEX.get(type)!;
-    const typeKey = `${actor}\u0001${typeIndex}`;
-    const before = this.countedByType.get(typeKey);
+    if (day !== this.countedDay) this.newDay(day, time);
+    const typeKey = actor * 8 + typeIndex;
+    const before = this.countedToday.get(typeKey) ?? this.countedYesterday.get(typeKey);
     if (before === undefined || time - before >= DAY) {
-      this.countedByType.set(typeKey, time);
-      const w = TYPE_WEIGHTS[type]!;
+      this.countedToday.set(typeKey, time);
+      const w = TYPE_WEIGHTS[COUNTED_TYPES[typeIndex]!]!;
       this.weighted[h % WEIGHTED_HOURS]! += w;
       this.types[(h % 24) * TYPES + typeIndex]! += 1;
       const slot = this.daySlot(day);
       if (south) this.daySouth[slot]! += w;
       else this.dayNorth[slot]! += w;
     }
-    const seen = this.countedMember.get(actor);
+    const memberKey = -1 - actor;
+    const seen = this.countedToday.get(memberKey) ?? this.countedYesterday.get(memberKey);
     const newMember = seen === undefined || time - seen >= DAY;
     if (newMember) {
-      this.countedMember.set(actor, time);
+      this.countedToday.set(memberKey, time);
       this.actors[h % SPARK_HOURS]! += 1;
       this.dayActors[this.daySlot(day)]! += 1;
     }
-    if (city === undefined && country === undefined) return;
-    const placeKey = placeKeyOf(city, country);
+    // Places change only when a member arrives (once a day per member), which keeps repeat actions cheap.
+    if (placeKey === null || !newMember) return;
     let place = this.places.get(placeKey);
     if (!place) {
       place = { name: city ?? '', country: country ?? '', firstAt: time, lastAt: time, actors: 0, recent: new Float64Array(PLACE_DAYS), recentDay: new Int32Array(PLACE_DAYS).fill(-1) };
       this.places.set(placeKey, place);
     }
-    place.lastAt = Math.max(place.lastAt, time);
-    if (country !== undefined) {
-      let c = this.countries.get(country);
-      if (!c) this.countries.set(country, (c = { firstAt: time, lastAt: time, actors: 0 }));
-      c.lastAt = Math.max(c.lastAt, time);
-      if (newMember) c.actors += 1;
-    }
-    if (!newMember) return;
+    place.lastAt = time;
     place.actors += 1;
     const slot = day % PLACE_DAYS;
     if (place.recentDay[slot] !== day) {
@@ -156,6 +157,12 @@ export class KeyState {
       place.recent[slot] = 0;
     }
     place.recent[slot]! += 1;
+    if (country !== undefined) {
+      let c = this.countries.get(country);
+      if (!c) this.countries.set(country, (c = { firstAt: time, lastAt: time, actors: 0 }));
+      c.lastAt = time;
+      c.actors += 1;
+    }
   }
 
   /** Sum of the weighted counts of the 24 hours ending with hour `h`, shifted back `back` hours. */
@@ -202,10 +209,12 @@ export class KeyState {
     return out;
   }
 
-  /** Forgets what fell out of every window by `time`: counted members older than a day, places older than 14 days. */
-  prune(time: number): void {
-    for (const [k, at] of this.countedByType) if (time - at >= DAY) this.countedByType.delete(k);
-    for (const [k, at] of this.countedMember) if (time - at >= DAY) this.countedMember.delete(k);
+  /** The first event of a day: yesterday's counted members are forgotten, and places idle for 14 days. */
+  private newDay(day: number, time: number): void {
+    this.countedYesterday = day === this.countedDay + 1 ? this.countedToday : new Map();
+    this.countedToday = new Map();
+    this.countedDay = day;
+    if (day % 7 !== 0) return; // places idle for 14 days are let go weekly
     for (const [k, p] of this.places) if (time - p.lastAt >= EVIDENCE_DAYS * DAY) this.places.delete(k);
     for (const [k, c] of this.countries) if (time - c.lastAt >= EVIDENCE_DAYS * DAY) this.countries.delete(k);
   }

@@ -97,9 +97,20 @@ export interface Baseline {
   weekday: number[];
 }
 
-/** The key's baseline from the `baselineDays` full days before the window that ends at `at`. */
+/**
+ * The key's baseline from the `baselineDays` full days before the window that ends at `at`. Those
+ * days are closed, so the answer is cached per key until the window moves into another day.
+ */
 export function baselineOf(state: KeyState, at: number, params: ScoreParams): Baseline {
   const last = Math.floor((at - DAY) / DAY) - 1;
+  if (state.baselineDay === last && state.baseline !== null) return state.baseline as Baseline;
+  const baseline = computeBaseline(state, last, params);
+  state.baselineDay = last;
+  state.baseline = baseline;
+  return baseline;
+}
+
+function computeBaseline(state: KeyState, last: number, params: ScoreParams): Baseline {
   const first = Math.max(last - params.baselineDays + 1, Math.floor(state.firstAt / DAY));
   const days = last - first + 1;
   if (days <= 0) return { north: 0, south: 0, actors: 0, weekday: [1, 1, 1, 1, 1, 1, 1] };
@@ -146,6 +157,19 @@ export function expectedOf(baseline: Baseline, category: string | null, at: numb
 export function expectedActorsInHour(baseline: Baseline, hourStart: number): number {
   const day = Math.floor(hourStart / DAY);
   return (baseline.actors * baseline.weekday[(((day + 4) % 7) + 7) % 7]!) / 24;
+}
+
+/**
+ * The surprise alone, cheaply: a key without a live alert whose z is below ON cannot raise one
+ * (the other terms are at most 1), so the rest of the reading is skipped.
+ */
+export function surpriseOf(state: KeyState, h: number, params: ScoreParams): number {
+  state.roll(h);
+  const at = (h + 1) * HOUR;
+  const x = state.weightedWindow(h, 0);
+  const expected = expectedOf(baselineOf(state, at, params), state.desc.category, at, params);
+  const w = params.meanWeight;
+  return (x - expected) / Math.sqrt(w * expected + (expected * expected) / params.dispersion + params.varianceFloor);
 }
 
 /** A city's share of all activity (0..1), for what a key should usually see there. */
