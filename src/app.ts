@@ -11,6 +11,7 @@ import { setsRoutes, socialRoutes } from './modules/social/index.js';
 import { eventsRoutes } from './modules/events/index.js';
 import { mediaRoutes } from './modules/media/index.js';
 import { visionRoutes } from './modules/vision/index.js';
+import { trendsRoutes } from './modules/trends/index.js';
 
 const apiIndex = z.object({ name: z.string(), version: z.string(), openapi: z.string(), docs: z.string() });
 
@@ -78,6 +79,7 @@ export async function buildApp(container: Container, options: BuildAppOptions = 
       await api.register(mediaRoutes, { media: container.media });
       await api.register(visionRoutes, { vision: container.vision });
       await api.register(eventsRoutes, { events: container.events });
+      await api.register(trendsRoutes, { trends: container.trends });
     },
     { prefix: '/api/v1' },
   );

@@ -58,6 +58,12 @@ const envSchema = z.object({
   COTERIE_MODERATION_THRESHOLD: z.coerce.number({ message: 'must be a number from 0 to 1' }).gt(0, 'must be a number above 0 and at most 1').max(1, 'must be a number above 0 and at most 1').default(0.85),
   COTERIE_VISION_INDEX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   COTERIE_VISION_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+  /** Whether `serve` runs the trend detector (off when separate `coterie trends` workers do). */
+  COTERIE_TRENDS: z.enum(['on', 'off']).default('on'),
+  /** Which partition of the trend keys this process's detector owns: `i/n`. */
+  COTERIE_TRENDS_PARTITION: z.string().regex(/^\d+\/\d+$/, 'expected i/n, e.g. 0/2').default('0/1'),
+  COTERIE_TRENDS_LATENESS_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
+  COTERIE_REORDER_LEAD_DAYS: z.coerce.number().min(1).max(365).default(21),
 });
 
 export interface Config {
@@ -99,6 +105,15 @@ export interface Config {
   storage:
     | { kind: 'local' }
     | { kind: 's3'; endpoint: string | undefined; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
+  trends: {
+    /** Whether `serve` runs the detector. */
+    enabled: boolean;
+    /** `i/n`: the partition of keys this process's detector owns. */
+    partition: string;
+    latenessMs: number;
+    /** Supplier lead time the reorder advice plans over. */
+    leadTimeDays: number;
+  };
   vision: {
     /** Porn + Hentai probability at or above which a member image is rejected. */
     moderationThreshold: number;
@@ -161,6 +176,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     databaseUrl: e.DATABASE_URL,
     natsUrl: e.NATS_URL,
     storage: storageConfig(e),
+    trends: {
+      enabled: e.COTERIE_TRENDS === 'on',
+      partition: e.COTERIE_TRENDS_PARTITION,
+      latenessMs: e.COTERIE_TRENDS_LATENESS_MINUTES * 60_000,
+      leadTimeDays: e.COTERIE_REORDER_LEAD_DAYS,
+    },
     vision: { moderationThreshold: e.COTERIE_MODERATION_THRESHOLD, indexIntervalMs: e.COTERIE_VISION_INDEX_INTERVAL_MS, workers: e.COTERIE_VISION_WORKERS },
     whatsapp: {
       verifyToken: e.WHATSAPP_VERIFY_TOKEN,

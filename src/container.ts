@@ -15,6 +15,7 @@ import { createEventsService, EventRelay, type EventsService } from './modules/e
 import { createMediaService, tagRecognisedProducts, type MediaService } from './modules/media/index.js';
 import { createVisionService, type VisionService } from './modules/vision/index.js';
 import { moderateImage } from './modules/vision/index.js';
+import { createTrendsService, parsePartition, TrendsProjection, type TrendsService } from './modules/trends/index.js';
 
 /** Everything the app and the CLI commands run on, built once from the configuration. */
 export interface Container {
@@ -42,6 +43,10 @@ export interface Container {
   events: EventsService;
   /** Publishes the event log to the bus; `coterie serve` starts it. */
   eventRelay: EventRelay;
+  /** The trend radar's alerts, evidence and buyers' actions. */
+  trends: TrendsService;
+  /** The trend detector over the event log (this process's partition); `coterie serve` starts it. */
+  trendsProjection: TrendsProjection;
   /** Stops the relay, then closes the bus and the database, in that order. */
   close(): Promise<void>;
 }
@@ -126,6 +131,12 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
   // Services record events inside their outbox transactions: publish those at once, not on the next poll.
   outbox.onCommitted(() => eventRelay.kick());
   const events = createEventsService({ database, token: config.eventsToken, onCommitted: () => eventRelay.kick() });
+  const trends = createTrendsService({
+    database,
+    photos: (ctx, scope, before, limit) => media.trendPhotos(ctx, scope, before, limit),
+    leadTimeDays: config.trends.leadTimeDays,
+  });
+  const trendsProjection = new TrendsProjection({ database, bus, log, partition: parsePartition(config.trends.partition), latenessMs: config.trends.latenessMs });
   const catalogImports = createCatalogImportService({ database, storage, dataDir: config.dataDir, log, privateUrls: config.importPrivateUrls });
 
   let closed: Promise<void> | undefined;
@@ -147,11 +158,14 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
     vision,
     events,
     eventRelay,
+    trends,
+    trendsProjection,
     close() {
       closed ??= (async () => {
         // Background imports stop at their next batch; what they committed stays.
         await catalogImports.close();
         await vision.stop();
+        await trendsProjection.stop();
         await media.recognitionSettled();
         await outbox.stop();
         await eventRelay.stop();

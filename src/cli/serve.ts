@@ -41,6 +41,10 @@ export async function runServe(config: Config): Promise<void> {
   const app = await buildApp(container);
   container.outbox.start();
   container.eventRelay.start();
+  // The trend detector catches up with the event log, then follows the bus.
+  if (config.trends.enabled) {
+    void container.trendsProjection.start().catch((error: unknown) => log.error({ err: error }, 'trend detector failed to start'));
+  }
   // Embeds new and changed products in the background and keeps the similarity index in line.
   container.vision.start(config.vision.indexIntervalMs);
   // Housekeeping that runs at start and then on a clock; a failed round is logged and tried again next time.

@@ -36,7 +36,32 @@ export interface PhotoTagRow {
 }
 
 /** Which photos a list holds; every list leaves out removed photos and those `hidden` rules out. */
-export type PhotoListScope = { kind: 'author'; authorId: string } | { kind: 'product'; productId: string } | { kind: 'all' };
+export type PhotoListScope =
+  | { kind: 'author'; authorId: string }
+  | { kind: 'product'; productId: string }
+  | { kind: 'brand'; brand: string }
+  | { kind: 'category_colour'; category: string; colour: string }
+  | { kind: 'hashtag'; tag: string }
+  | { kind: 'all' };
+
+function scopeCondition(scope: PhotoListScope): SQL {
+  switch (scope.kind) {
+    case 'author':
+      return sql`p.author_id = ${scope.authorId}::uuid`;
+    case 'product':
+      return sql`p.id in (select pp.photo_id from photo_products pp where pp.product_id = ${scope.productId})`;
+    case 'brand':
+      return sql`p.id in (select pp.photo_id from photo_products pp join products pr on pr.id = pp.product_id
+                           join brands b on b.id = pr.brand_id where b.name = ${scope.brand})`;
+    case 'category_colour':
+      return sql`p.id in (select pp.photo_id from photo_products pp join products pr on pr.id = pp.product_id
+                           where pr.category = ${scope.category} and pr.colours[1] = ${scope.colour})`;
+    case 'hashtag':
+      return sql`p.id::text in (select h.source_id from hashtag_uses h where h.tag = ${scope.tag} and h.source_kind = 'photo')`;
+    case 'all':
+      return sql`true`;
+  }
+}
 
 const columns = sql`
   p.id, p.author_id, p.caption, p.image_key, p.thumbnail_key, p.feed_key, p.feed_webp_key, p.width, p.height,
@@ -65,12 +90,7 @@ export async function findPublishedPhoto(ex: Executor, id: string): Promise<Phot
 /** One page of published photos in a scope, newest posted first (`limit + 1` rows, for the cursor). */
 export async function listPhotos(ex: Executor, scope: PhotoListScope, visible: SQL, after: Keyset | null, limit: number): Promise<PhotoRow[]> {
   const cursor = after ? sql`and (p.posted_at, p.id) < (${after.t}::timestamptz, ${after.id}::uuid)` : sql``;
-  const where =
-    scope.kind === 'author'
-      ? sql`p.author_id = ${scope.authorId}::uuid`
-      : scope.kind === 'product'
-        ? sql`p.id in (select pp.photo_id from photo_products pp where pp.product_id = ${scope.productId})`
-        : sql`true`;
+  const where = scopeCondition(scope);
   return rowsOf<PhotoRow>(
     await ex.execute(sql`
       select ${columns} from photos p ${joins}

@@ -153,6 +153,16 @@ export function createMediaService(deps: MediaDeps) {
       return page(ctx, { kind: 'product', productId: product.id }, query);
     },
 
+    /**
+     * Member photos behind a trend (a product, a brand's products, a category in a colour, a
+     * hashtag), newest first, posted before `before` when given (an alert as it stood then).
+     */
+    async trendPhotos(ctx: RequestContext, scope: Exclude<PhotoListScope, { kind: 'author' | 'all' }>, before: string | null, limit: number): Promise<PhotoSummary[]> {
+      const after = before === null ? null : { t: before, id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' };
+      const rows = await listPhotos(db, scope, authorNotBlocking(blockViewer(ctx)), after, limit);
+      return rows.slice(0, limit).map(toSummary);
+    },
+
     /** The latest photos from everyone: the basis of the live global feed. */
     async latestPhotos(ctx: RequestContext, query: PhotoPageQuery): Promise<PhotoPage> {
       return page(ctx, { kind: 'all' }, query);

@@ -149,3 +149,11 @@ export const alertActionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('dismiss'), reason: z.string().trim().min(1).max(500) }),
 ]);
 export type AlertActionBody = z.infer<typeof alertActionBody>;
+
+export const actionHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7E]{1,255}$/, 'must be 1 to 255 visible ASCII characters')
+    .optional()
+    .describe('Retrying with the same key answers the alert as it is instead of acting twice'),
+});

@@ -109,6 +109,14 @@ export class TrendDetector {
     this.closeThrough(time);
   }
 
+  /**
+   * Closes every hour up to the latest event seen, as if nothing more could come late: for a stream
+   * that has gone quiet (an import finished, a lull), so its last hours are not held back forever.
+   */
+  advanceToLatest(): void {
+    if (Number.isFinite(this.maxTime)) this.closeThrough(this.maxTime);
+  }
+
   /** The watermark: every hour ending at or before it is closed. Null before the first close. */
   get watermark(): number | null {
     return this.closedThrough === null ? null : (this.closedThrough + 1) * HOUR;
@@ -202,7 +210,8 @@ export class TrendDetector {
       let cached = this.keyCache.get(cacheKey);
       if (!cached) {
         cached = keysOf({ ...event, hashtags: undefined }, this.products).map((desc) => ({ id: `${desc.kind}\u0000${desc.key}`, desc }));
-        this.keyCache.set(cacheKey, cached);
+        // A product the catalogue does not know yet is asked about again next time.
+        if (event.product === undefined || this.products(event.product) !== null) this.keyCache.set(cacheKey, cached);
       }
       keys = cached;
     }

@@ -211,7 +211,7 @@ export class KeyState {
 
   /** The first event of a day: yesterday's counted members are forgotten, and places idle for 14 days. */
   private newDay(day: number, time: number): void {
-    this.countedYesterday = day === this.countedDay + 1 ? this.countedToday : new Map();
+    this.countedYesterday = day === this.countedDay + 1 ? this.countedToday : new Map<number, number>();
     this.countedToday = new Map();
     this.countedDay = day;
     if (day % 7 !== 0) return; // places idle for 14 days are let go weekly
