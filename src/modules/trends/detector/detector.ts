@@ -253,7 +253,6 @@ export class TrendDetector {
         alert.expiredAt = reading.at;
       }
     }
-    alert.asOf = reading.at;
     const cities = state.places.size;
     const material =
       alert.state !== before ||
@@ -295,6 +294,7 @@ export class TrendDetector {
 
   /** The evidence as of hour `h`: counts, places in the order reached, the 14-day sparkline. */
   private fillEvidence(state: KeyState, alert: LiveAlert, reading: Reading, h: number): void {
+    alert.asOf = reading.at;
     alert.score = round3(alert.score);
     alert.peakScore = round3(alert.peakScore);
     alert.emittedScore = alert.score;
