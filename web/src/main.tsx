@@ -16,6 +16,7 @@ import './styles/commerce.css';
 import './styles/social.css';
 import './styles/sets.css';
 import './styles/photos.css';
+import './styles/radar.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html is missing <div id="root">');

@@ -19,6 +19,8 @@ import { OrdersPage } from './pages/OrdersPage.tsx';
 import { PhotoPage } from './pages/PhotoPage.tsx';
 import { ProductPage } from './pages/ProductPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { RadarAlertPage } from './pages/RadarAlertPage.tsx';
+import { RadarPage } from './pages/RadarPage.tsx';
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
 import { EditSetPage, NewSetPage } from './pages/SetEditorPage.tsx';
 import { SetPage } from './pages/SetPage.tsx';
@@ -67,6 +69,9 @@ export const routes: RouteObject[] = [
                 children: [
                   { path: 'admin/imports', element: <AdminImportsPage /> },
                   { path: 'admin/imports/:id', element: <AdminImportPage /> },
+                  // The buyer trend radar.
+                  { path: 'radar', element: <RadarPage /> },
+                  { path: 'radar/:id', element: <RadarAlertPage /> },
                 ],
               },
             ],

@@ -123,3 +123,18 @@ export function sampleStream(seed = 7, days = 30): SampleStream {
 export function sampleHemisphere(city: string | undefined): 'north' | 'south' {
   return SAMPLE_CITIES.find((c) => c.city === city)?.south ? 'south' : 'north';
 }
+
+/** The sample's events as the API takes them (`POST /api/v1/events`). */
+export function contractEventsOf(events: readonly TrendEvent[]): Record<string, unknown>[] {
+  return events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    time: new Date(e.time).toISOString(),
+    actor: e.actor,
+    product: e.product ?? null,
+    brand: e.brand ?? null,
+    hashtags: e.hashtags ?? null,
+    city: e.city ?? null,
+    country: e.country ?? null,
+  }));
+}

@@ -1,8 +1,10 @@
 import { NavLink, useLocation } from 'react-router';
 import { useAuth } from '../../auth/AuthContext.tsx';
+import { CATALOGUE_STAFF } from '../../auth/RequireKind.tsx';
 import { useBag } from '../../bag/BagContext.tsx';
 import { Avatar } from '../Avatar.tsx';
 import { Icon, type IconName } from '../Icon.tsx';
+import { RadarIcon } from '../radar/RadarIcon.tsx';
 
 interface Destination {
   to: string;
@@ -38,6 +40,15 @@ export function MainNav() {
             </NavLink>
           </li>
         ))}
+        {member && CATALOGUE_STAFF.includes(member.kind) && (
+          // Buyers and admins watch the trend radar; a seventh tab only for them.
+          <li className="main-nav__item main-nav__item--radar">
+            <NavLink to="/radar" className={navClass}>
+              <RadarIcon className="main-nav__icon" />
+              <span className="main-nav__label">Radar</span>
+            </NavLink>
+          </li>
+        )}
         <li className="main-nav__item">
           <NavLink
             to="/profile"
