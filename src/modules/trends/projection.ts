@@ -200,6 +200,24 @@ export class TrendsProjection {
     return this.writing;
   }
 
+  /**
+   * Stops as a crashed worker would: nothing more is written and unacknowledged events stay with the
+   * group. A new projection for the same partition picks up from the log and the group's position.
+   */
+  async abandon(): Promise<void> {
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.idleTimer = this.flushTimer = null;
+    await this.subscription?.abandon();
+    this.subscription = null;
+  }
+
+  /** Events the detector has taken from any source (accepted, duplicate, late or ignored). */
+  get seen(): number {
+    const s = this.detector.stats();
+    return s.accepted + s.duplicates + s.late + s.ignored;
+  }
+
   /** Stops following the bus and writes what is pending. */
   async stop(): Promise<void> {
     if (this.idleTimer) clearInterval(this.idleTimer);

@@ -138,3 +138,34 @@ export function contractEventsOf(events: readonly TrendEvent[]): Record<string, 
     country: e.country ?? null,
   }));
 }
+
+/** The events in an order where each may come before others up to `window` earlier in event time. */
+export function shuffledWithin(events: readonly TrendEvent[], window: number, seed: number): TrendEvent[] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out: TrendEvent[] = [];
+  let block: TrendEvent[] = [];
+  let blockStart = events[0]?.time ?? 0;
+  const flush = () => {
+    for (let i = block.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [block[i], block[j]] = [block[j]!, block[i]!];
+    }
+    out.push(...block);
+    block = [];
+  };
+  for (const e of events) {
+    if (e.time - blockStart >= window) {
+      flush();
+      blockStart = e.time;
+    }
+    block.push(e);
+  }
+  flush();
+  return out;
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { sampleHemisphere, sampleStream, type SampleStream } from '../testing.js';
+import { sampleHemisphere, sampleStream, shuffledWithin, type SampleStream } from '../testing.js';
 import { alertId, TrendDetector, type DetectorOptions } from './detector.js';
 import type { DetectedAlert, TrendEvent } from './types.js';
 
@@ -126,34 +126,3 @@ describe('the trend detector', () => {
     );
   });
 });
-
-/** The events in an order where each may come before others up to `window` earlier in event time. */
-export function shuffledWithin(events: readonly TrendEvent[], window: number, seed: number): TrendEvent[] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out: TrendEvent[] = [];
-  let block: TrendEvent[] = [];
-  let blockStart = events[0]?.time ?? 0;
-  const flush = () => {
-    for (let i = block.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [block[i], block[j]] = [block[j]!, block[i]!];
-    }
-    out.push(...block);
-    block = [];
-  };
-  for (const e of events) {
-    if (e.time - blockStart >= window) {
-      flush();
-      blockStart = e.time;
-    }
-    block.push(e);
-  }
-  flush();
-  return out;
-}

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { keyHash, keysOf, TYPE_INDEX, TYPE_WEIGHTS, type KeyDescriptor } from './keys.js';
-import { DAY, HOUR, KeyState, placeKeyOf, SPARK_HOURS, type LiveAlert } from './key-state.js';
+import { DAY, HOUR, KeyState, SPARK_HOURS, type LiveAlert } from './key-state.js';
 import { baselineOf, DEFAULT_SCORE_PARAMS, expectedActorsInHour, raises, readKey, surpriseOf, type Reading, type ScoreParams } from './score.js';
 import type { AlertChange, DetectedAlert, DetectorStats, HemisphereLookup, ProductLookup, TrendEvent } from './types.js';
 
@@ -23,6 +23,13 @@ export interface DetectorOptions {
   params?: Partial<ScoreParams>;
   /** Sees every reading (key, hour) as it is scored: for evaluations and tuning, not for production. */
   onReading?: (kind: string, key: string, reading: Reading) => void;
+}
+
+/** A key of an event, with its state once found (cached with the product's keys). */
+interface KeyRef {
+  id: string;
+  desc: KeyDescriptor;
+  state: KeyState | null;
 }
 
 export type OfferResult = 'accepted' | 'duplicate' | 'late' | 'ignored';
@@ -55,13 +62,23 @@ export class TrendDetector {
   private readonly raised: LiveAlert[] = [];
   private changes: AlertChange[] = [];
   /** Events per place over the whole stream: a city's share of all activity. */
-  private readonly placeEvents = new Map<string, number>();
-  /** The keys of a product (with an event's brand), worked out once. */
-  private readonly keyCache = new Map<string, { id: string; desc: KeyDescriptor }[]>();
+  private readonly placeEvents: number[] = [];
+  private readonly placeSouth: boolean[] = [];
+  /** Places (a city in a country) as small numbers: city → country → number. */
+  private readonly placeNumbers = new Map<string, Map<string, number>>();
+  /** The keys of a product (by product, then the event's brand), worked out once. */
+  private readonly keyCache = new Map<string, Map<string, KeyRef[]>>();
+  /**
+   * Per member, what they counted for in the last day: flat triples (key index, type index or −1 for
+   * "as a member", event second since 2020). A member counts once a day per key and event type, so
+   * one member's spam is one member; a member's list is short and scanned.
+   */
+  private readonly counted = new Map<number, number[]>();
+  private nextKeyIndex = 0;
   /** Actor handles as small numbers, for cheap per-key bookkeeping. */
   private readonly actorNumbers = new Map<string, number>();
   private placeTotal = 0;
-  private readonly cityShare = (placeKey: string) => (this.placeTotal === 0 ? 0 : (this.placeEvents.get(placeKey) ?? 0) / this.placeTotal);
+  private readonly cityShare = (placeId: number) => (this.placeTotal === 0 ? 0 : (this.placeEvents[placeId] ?? 0) / this.placeTotal);
   private maxTime = -Infinity;
   /** The last hour closed; null before the first close. */
   private closedThrough: number | null = null;
@@ -169,55 +186,97 @@ export class TrendDetector {
   private closeHour(h: number): void {
     const open = this.open.get(h);
     this.open.delete(h);
-    const touched = new Set<KeyState>();
+    const touched: KeyState[] = [];
     if (open) {
       open.events.sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       for (const event of open.events) this.countEvent(h, event, touched);
     }
-    for (const state of this.live) touched.add(state);
+    for (const state of this.live) {
+      if (state.touchedHour !== h) {
+        state.touchedHour = h;
+        touched.push(state);
+      }
+    }
     const warm = this.firstHour !== null && (h + 1 - this.firstHour) * HOUR >= this.params.warmupDays * DAY;
     for (const state of touched) this.evaluate(state, h, warm);
     if ((h + 1) % 24 === 0) this.housekeeping(h);
   }
 
-  private countEvent(h: number, event: TrendEvent, touched: Set<KeyState>): void {
-    const south = this.hemisphere(event.city, event.country) === 'south';
-    let place: string | null = null;
+  private countEvent(h: number, event: TrendEvent, touched: KeyState[]): void {
+    let place = -1;
+    let south = false;
     if (event.city !== undefined || event.country !== undefined) {
-      place = placeKeyOf(event.city, event.country);
-      this.placeEvents.set(place, (this.placeEvents.get(place) ?? 0) + 1);
+      place = this.placeNumber(event.city, event.country);
+      this.placeEvents[place]! += 1;
       this.placeTotal += 1;
+      south = this.placeSouth[place]!;
+    } else {
+      south = this.hemisphere(undefined, undefined) === 'south';
     }
+    const day = Math.floor(event.time / DAY);
     let actor = this.actorNumbers.get(event.actor);
     if (actor === undefined) this.actorNumbers.set(event.actor, (actor = this.actorNumbers.size));
     const typeIndex = TYPE_INDEX.get(event.type)!;
-    for (const { id, desc } of this.keysOfEvent(event)) {
-      let state = this.keys.get(id);
+    const second = Math.floor((event.time - EPOCH) / 1000);
+    let list = this.counted.get(actor);
+    if (!list) this.counted.set(actor, (list = []));
+    else dropOlderThan(list, second - DAY_SECONDS);
+    for (const ref of this.keysOfEvent(event)) {
+      // The cache entry remembers its key's state until housekeeping lets the key go.
+      let state = ref.state !== null && !ref.state.forgotten ? ref.state : this.keys.get(ref.id);
       if (!state) {
-        if (this.partition && keyHash(desc.kind, desc.key) % this.partition.count !== this.partition.index) continue;
-        this.keys.set(id, (state = new KeyState(desc, event.time)));
+        if (this.partition && keyHash(ref.desc.kind, ref.desc.key) % this.partition.count !== this.partition.index) continue;
+        this.keys.set(ref.id, (state = new KeyState(ref.desc, event.time, this.nextKeyIndex++)));
       }
-      state.count(h, event.time, typeIndex, actor, south, place, event.city, event.country);
-      touched.add(state);
+      ref.state = state;
+      let newForType = true;
+      let newMember = true;
+      for (let i = 0; i < list.length; i += 3) {
+        if (list[i] !== state.index) continue;
+        if (list[i + 1] === typeIndex) newForType = false;
+        else if (list[i + 1] === -1) newMember = false;
+      }
+      if (newForType) list.push(state.index, typeIndex, second);
+      if (newMember) list.push(state.index, -1, second);
+      state.count(h, day, event.time, typeIndex, newForType, newMember, south, place, event.city, event.country);
+      if (state.touchedHour !== h) {
+        state.touchedHour = h;
+        touched.push(state);
+      }
     }
   }
 
+  /** A place's number (its hemisphere is looked up once, then kept). */
+  private placeNumber(city: string | undefined, country: string | undefined): number {
+    let byCountry = this.placeNumbers.get(city ?? '');
+    if (!byCountry) this.placeNumbers.set(city ?? '', (byCountry = new Map()));
+    let n = byCountry.get(country ?? '');
+    if (n === undefined) {
+      n = this.placeEvents.length;
+      byCountry.set(country ?? '', n);
+      this.placeEvents.push(0);
+      this.placeSouth.push(this.hemisphere(city, country) === 'south');
+    }
+    return n;
+  }
+
   /** The event's keys with their map ids; a product's (with the event's brand) are worked out once. */
-  private keysOfEvent(event: TrendEvent): { id: string; desc: KeyDescriptor }[] {
-    let keys: { id: string; desc: KeyDescriptor }[] = [];
+  private keysOfEvent(event: TrendEvent): KeyRef[] {
+    let keys: KeyRef[] = [];
     if (event.product !== undefined || event.brand !== undefined) {
-      const cacheKey = `${event.product ?? ''}\u0000${event.brand ?? ''}`;
-      let cached = this.keyCache.get(cacheKey);
+      let byBrand = this.keyCache.get(event.product ?? '');
+      if (!byBrand) this.keyCache.set(event.product ?? '', (byBrand = new Map()));
+      let cached = byBrand.get(event.brand ?? '');
       if (!cached) {
-        cached = keysOf({ ...event, hashtags: undefined }, this.products).map((desc) => ({ id: `${desc.kind}\u0000${desc.key}`, desc }));
+        cached = keysOf({ ...event, hashtags: undefined }, this.products).map((desc) => ({ id: `${desc.kind}\u0000${desc.key}`, desc, state: null }));
         // A product the catalogue does not know yet is asked about again next time.
-        if (event.product === undefined || this.products(event.product) !== null) this.keyCache.set(cacheKey, cached);
+        if (event.product === undefined || this.products(event.product) !== null) byBrand.set(event.brand ?? '', cached);
       }
       keys = cached;
     }
     if (event.hashtags && event.hashtags.length > 0) {
       const tags = keysOf({ id: event.id, type: event.type, time: event.time, actor: event.actor, hashtags: event.hashtags }, this.products);
-      keys = [...keys, ...tags.map((desc) => ({ id: `${desc.kind}\u0000${desc.key}`, desc }))];
+      keys = [...keys, ...tags.map((desc) => ({ id: `${desc.kind}\u0000${desc.key}`, desc, state: null }))];
     }
     return keys;
   }
@@ -318,14 +377,32 @@ export class TrendDetector {
     alert.sparkline = { start: startHour * HOUR, actors, baseline: expected };
   }
 
-  /** Once a day: forget keys idle beyond the baseline (each key forgets its own old counts as it is counted). */
+  /** Once a day: forget members with nothing counted in the last day, and keys idle beyond the baseline. */
   private housekeeping(h: number): void {
     const at = (h + 1) * HOUR;
+    const since = Math.floor((at - EPOCH) / 1000) - DAY_SECONDS;
+    for (const [actor, list] of this.counted) {
+      dropOlderThan(list, since);
+      if (list.length === 0) this.counted.delete(actor);
+    }
     for (const [id, state] of this.keys) {
       const idle = at - (state.lastHour + 1) * HOUR >= (this.params.baselineDays + 2) * DAY;
-      if (idle && !this.live.has(state)) this.keys.delete(id);
+      if (idle && !this.live.has(state)) {
+        this.keys.delete(id);
+        state.forgotten = true;
+      }
     }
   }
+}
+
+const EPOCH = Date.UTC(2020, 0, 1);
+const DAY_SECONDS = 86_400;
+
+/** Removes, in place, the triples counted at or before `second` (a member's list is in time order). */
+function dropOlderThan(list: number[], second: number): void {
+  let keep = 0;
+  while (keep < list.length && list[keep + 2]! <= second) keep += 3;
+  if (keep > 0) list.splice(0, keep);
 }
 
 function publicAlert(alert: LiveAlert): DetectedAlert {

@@ -1,8 +1,7 @@
 /**
  * What the detector remembers about one key: rings of hourly and daily counts over fixed windows,
- * the members already counted in the last 24 hours (so one member's spam counts once a day per event
- * type), and the places reached. Everything is bounded by the windows: counters by the ring sizes,
- * the counted members by one day of activity, the places by 14 days.
+ * and the places reached. Everything is bounded by the windows: counters by the ring sizes, the
+ * places by 14 days. (Which members already counted today is kept per member, by the detector.)
  */
 import { COUNTED_TYPES, TYPE_WEIGHTS, type KeyDescriptor } from './keys.js';
 import type { DetectedAlert } from './types.js';
@@ -21,11 +20,6 @@ const PLACE_DAYS = 14;
 export const SPREAD_DAYS = 3;
 export const EVIDENCE_DAYS = 14;
 
-/** How a place is keyed: city and country. */
-export function placeKeyOf(city: string | undefined, country: string | undefined): string {
-  return `${city ?? ''}|${country ?? ''}`;
-}
-
 export interface Place {
   name: string;
   country: string;
@@ -34,8 +28,8 @@ export interface Place {
   /** Unique members (a member counted once a day) since `firstAt`. */
   actors: number;
   /** Per day (ring of PLACE_DAYS, stamped), unique members. */
-  recent: Float64Array;
-  recentDay: Int32Array;
+  recent: number[];
+  recentDay: number[];
 }
 
 /** The detector's live view of an alert on this key, beyond what it hands out. */
@@ -62,22 +56,24 @@ export class KeyState {
   readonly daySouth = new Float64Array(BASELINE_RING_DAYS);
   readonly dayActors = new Float64Array(BASELINE_RING_DAYS);
   readonly dayStamp = new Int32Array(BASELINE_RING_DAYS).fill(-1);
-  /**
-   * When a member was last counted (actor number × 8 + type index for the weighted signal, the
-   * actor number for members), kept for the current UTC day and the one before: anything older is
-   * at least a day before any event of the current day, so it can be dropped whole at a day change.
-   */
-  private countedToday = new Map<number, number>();
-  private countedYesterday = new Map<number, number>();
-  private countedDay = -1;
-  readonly places = new Map<string, Place>();
+  private prunedDay = -1;
+  /** By the detector's place number (a city in a country). */
+  readonly places = new Map<number, Place>();
   readonly countries = new Map<string, { firstAt: number; lastAt: number; actors: number }>();
   alert: LiveAlert | null = null;
   /** The baseline as last computed, and the last day it covers (see score.ts). */
   baseline: unknown = null;
   baselineDay = -1;
 
-  constructor(desc: KeyDescriptor, firstAt: number) {
+  /** A number of its own, for the detector's per-member bookkeeping. */
+  readonly index: number;
+  /** The last hour it was put on the hour's list of keys to score. */
+  touchedHour = -1;
+  /** Let go by housekeeping: a cached reference must look it up again. */
+  forgotten = false;
+
+  constructor(desc: KeyDescriptor, firstAt: number, index: number) {
+    this.index = index;
     this.desc = desc;
     this.firstAt = firstAt;
     this.lastHour = Math.floor(firstAt / HOUR) - 1;
@@ -86,13 +82,12 @@ export class KeyState {
   /** Moves the rings forward to hour `h`, clearing the slots of hours they skipped. */
   roll(h: number): void {
     if (h <= this.lastHour) return;
-    const steps = Math.min(h - this.lastHour, SPARK_HOURS);
-    for (let i = 1; i <= steps; i++) {
-      const hh = h - steps + i;
-      this.actors[hh % SPARK_HOURS] = 0;
-      this.weighted[hh % WEIGHTED_HOURS] = 0;
-      this.types.fill(0, (hh % 24) * TYPES, (hh % 24) * TYPES + TYPES);
-    }
+    const from = this.lastHour + 1;
+    clearRing(this.actors, from, h);
+    clearRing(this.weighted, from, h);
+    // The per-type ring is 24 hours of TYPES counters.
+    if (h - from + 1 >= 24) this.types.fill(0);
+    else for (let hh = from; hh <= h; hh++) this.types.fill(0, (hh % 24) * TYPES, (hh % 24) * TYPES + TYPES);
     this.lastHour = h;
   }
 
@@ -115,18 +110,14 @@ export class KeyState {
   }
 
   /**
-   * Counts one event of hour `h` (events of an hour come in (time, id) order, hours in order). A
-   * member counts once a day per event type for the weighted signal, and once a day for the member
-   * counts and the places.
+   * Counts one event of hour `h` (events of an hour come in (time, id) order, hours in order). The
+   * detector says whether this member already counted for this key today: once per event type for
+   * the weighted signal (`newForType`), once at all for the member counts and places (`newMember`).
    */
-  count(h: number, time: number, typeIndex: number, actor: number, south: boolean, placeKey: string | null, city: string | undefined, country: string | undefined): void {
+  count(h: number, day: number, time: number, typeIndex: number, newForType: boolean, newMember: boolean, south: boolean, placeId: number, city: string | undefined, country: string | undefined): void {
     this.roll(h);
-    const day = Math.floor(time / DAY);
-    if (day !== this.countedDay) this.newDay(day, time);
-    const typeKey = actor * 8 + typeIndex;
-    const before = this.countedToday.get(typeKey) ?? this.countedYesterday.get(typeKey);
-    if (before === undefined || time - before >= DAY) {
-      this.countedToday.set(typeKey, time);
+    if (day !== this.prunedDay) this.newDay(day, time);
+    if (newForType) {
       const w = TYPE_WEIGHTS[COUNTED_TYPES[typeIndex]!]!;
       this.weighted[h % WEIGHTED_HOURS]! += w;
       this.types[(h % 24) * TYPES + typeIndex]! += 1;
@@ -134,20 +125,16 @@ export class KeyState {
       if (south) this.daySouth[slot]! += w;
       else this.dayNorth[slot]! += w;
     }
-    const memberKey = -1 - actor;
-    const seen = this.countedToday.get(memberKey) ?? this.countedYesterday.get(memberKey);
-    const newMember = seen === undefined || time - seen >= DAY;
     if (newMember) {
-      this.countedToday.set(memberKey, time);
       this.actors[h % SPARK_HOURS]! += 1;
       this.dayActors[this.daySlot(day)]! += 1;
     }
     // Places change only when a member arrives (once a day per member), which keeps repeat actions cheap.
-    if (placeKey === null || !newMember) return;
-    let place = this.places.get(placeKey);
+    if (placeId < 0 || !newMember) return;
+    let place = this.places.get(placeId);
     if (!place) {
-      place = { name: city ?? '', country: country ?? '', firstAt: time, lastAt: time, actors: 0, recent: new Float64Array(PLACE_DAYS), recentDay: new Int32Array(PLACE_DAYS).fill(-1) };
-      this.places.set(placeKey, place);
+      place = { name: city ?? '', country: country ?? '', firstAt: time, lastAt: time, actors: 0, recent: new Array<number>(PLACE_DAYS).fill(0), recentDay: new Array<number>(PLACE_DAYS).fill(-1) };
+      this.places.set(placeId, place);
     }
     place.lastAt = time;
     place.actors += 1;
@@ -194,8 +181,8 @@ export class KeyState {
    * Per place with members in the three days ending with `day`: those members, and the members of
    * the 11 days before (what the place usually brings this key).
    */
-  recentByPlace(day: number): { key: string; place: Place; actors: number; before: number }[] {
-    const out: { key: string; place: Place; actors: number; before: number }[] = [];
+  recentByPlace(day: number): { key: number; place: Place; actors: number; before: number }[] {
+    const out: { key: number; place: Place; actors: number; before: number }[] = [];
     for (const [key, place] of this.places) {
       let n = 0;
       let before = 0;
@@ -209,13 +196,27 @@ export class KeyState {
     return out;
   }
 
-  /** The first event of a day: yesterday's counted members are forgotten, and places idle for 14 days. */
+  /** The first event of a day: once a week, places idle for 14 days are let go. */
   private newDay(day: number, time: number): void {
-    this.countedYesterday = day === this.countedDay + 1 ? this.countedToday : new Map<number, number>();
-    this.countedToday = new Map();
-    this.countedDay = day;
+    this.prunedDay = day;
     if (day % 7 !== 0) return; // places idle for 14 days are let go weekly
     for (const [k, p] of this.places) if (time - p.lastAt >= EVIDENCE_DAYS * DAY) this.places.delete(k);
     for (const [k, c] of this.countries) if (time - c.lastAt >= EVIDENCE_DAYS * DAY) this.countries.delete(k);
+  }
+}
+
+/** Zeroes the slots of hours `from`…`to` in a ring indexed by hour modulo its length. */
+function clearRing(ring: Uint16Array | Float32Array, from: number, to: number): void {
+  const size = ring.length;
+  if (to - from + 1 >= size) {
+    ring.fill(0);
+    return;
+  }
+  const a = from % size;
+  const b = to % size;
+  if (a <= b) ring.fill(0, a, b + 1);
+  else {
+    ring.fill(0, a);
+    ring.fill(0, 0, b + 1);
   }
 }

@@ -173,7 +173,7 @@ export function surpriseOf(state: KeyState, h: number, params: ScoreParams): num
 }
 
 /** A city's share of all activity (0..1), for what a key should usually see there. */
-export type CityShare = (placeKey: string) => number;
+export type CityShare = (placeId: number) => number;
 
 /** Reads the key at the close of hour `h`: every term of the score. */
 export function readKey(state: KeyState, h: number, params: ScoreParams, cityShare: CityShare): Reading {
