@@ -11,6 +11,7 @@ import { runServe } from './cli/serve.js';
 import { ImportCatalogError, runImportCatalog } from './cli/import-catalog.js';
 import { EventFileError, runImportEvents } from './cli/import-events.js';
 import { runReindex } from './cli/reindex.js';
+import { runTrendsWorker } from './cli/trends.js';
 import { DEFAULT_STOCK } from './modules/catalog/index.js';
 
 /**
@@ -82,6 +83,15 @@ program
   .description('rebuild the image embeddings and the similarity index')
   .action(async () => {
     await runReindex(loadConfig(process.env, overrides()));
+  });
+
+program
+  .command('trends')
+  .description('run a trend-detector worker without the HTTP server (one per partition at scale)')
+  .option('--partition <i/n>', 'the partition of trend keys this worker owns, e.g. 0/2 (default COTERIE_TRENDS_PARTITION or 0/1)')
+  .action(async (options: { partition?: string }) => {
+    const env = options.partition === undefined ? process.env : { ...process.env, COTERIE_TRENDS_PARTITION: options.partition };
+    await runTrendsWorker(loadConfig(env, overrides()));
   });
 
 class CliFailure extends Error {}
