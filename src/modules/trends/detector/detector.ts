@@ -249,7 +249,7 @@ export class TrendDetector {
   /** A place's number (its hemisphere is looked up once, then kept). */
   private placeNumber(city: string | undefined, country: string | undefined): number {
     let byCountry = this.placeNumbers.get(city ?? '');
-    if (!byCountry) this.placeNumbers.set(city ?? '', (byCountry = new Map()));
+    if (!byCountry) this.placeNumbers.set(city ?? '', (byCountry = new Map<string, number>()));
     let n = byCountry.get(country ?? '');
     if (n === undefined) {
       n = this.placeEvents.length;
@@ -265,7 +265,7 @@ export class TrendDetector {
     let keys: KeyRef[] = [];
     if (event.product !== undefined || event.brand !== undefined) {
       let byBrand = this.keyCache.get(event.product ?? '');
-      if (!byBrand) this.keyCache.set(event.product ?? '', (byBrand = new Map()));
+      if (!byBrand) this.keyCache.set(event.product ?? '', (byBrand = new Map<string, KeyRef[]>()));
       let cached = byBrand.get(event.brand ?? '');
       if (!cached) {
         cached = keysOf({ ...event, hashtags: undefined }, this.products).map((desc) => ({ id: `${desc.kind}\u0000${desc.key}`, desc, state: null }));
