@@ -3,7 +3,8 @@
  * radar must find (and how early it could), and what it must ignore.
  *
  * Trends (each grows day by day and spreads to new cities in a fixed order):
- *   - a product: red heels photographed in Milan, then Paris and London, then across the world;
+ *   - a product: red heels photographed in Milan and Paris, in ten cities within two days, then across
+ *     the world;
  *     its category × colour (`shoes/red`) rises with it;
  *   - a brand: a quiet brand suddenly loved and photographed across its range;
  *   - a hashtag: #sorbetsummer on photos of many products.

@@ -115,7 +115,10 @@ describe('the small world over its three months', () => {
       const actors = new Set(after.map((e) => e.actor));
       assert.ok(trend.cities.length >= 10 && cities.size >= 10, `${trend.id} reached ${cities.size} cities`);
       assert.ok(actors.size >= 150, `${trend.id} had ${actors.size} actors`);
-      assert.deepEqual(trend.cities.slice(0, 1).map((c) => c.city), ['Milan']);
+      // Day one is Milan and Paris; ten cities by the end of day three.
+      assert.ok(['Milan', 'Paris'].includes(trend.cities[0]!.city), trend.cities[0]!.city);
+      const third = Date.parse(trend.onset) + 3 * 86_400_000;
+      assert.ok(trend.cities.filter((c) => Date.parse(c.first_at) < third).length >= 8, JSON.stringify(trend.cities));
     }
     const spam = decoys.find((d) => d.reason === 'one_actor_spam')!;
     const spamEvents = events.filter((e) => e.product === spam.keys[0]!.key && Date.parse(e.time) >= Date.parse(spam.from) && Date.parse(e.time) <= Date.parse(spam.to));

@@ -43,7 +43,8 @@ export const events = pgTable(
   (t) => [
     index('events_seq_idx').on(t.seq),
     index('events_txid_idx').on(t.txid),
-    index('events_occurred_idx').on(t.occurredAt),
+    // Event-time order with the id as tie-break: the trend detector reads the log this way, in pages.
+    index('events_occurred_id_idx').on(t.occurredAt, t.id),
     check('events_type_check', sql`${t.type} in ('view','love','share','comment','photo','add_to_bag','purchase','follow','search')`),
     check('events_source_check', sql`${t.source} in ('app','api','import')`),
     check('events_id_check', sql`length(${t.id}) between 1 and 100`),

@@ -117,7 +117,9 @@ export class TrendsProjection {
   async start(): Promise<void> {
     await this.rebuild();
     this.subscription = await this.bus.consume<LoggedEvent>(
-      { group: `trends-${this.partition.index}-of-${this.partition.count}`, types: ['events.>'], concurrency: 1 },
+      // Handlers start in delivery order and offer synchronously, so many may be in flight at once
+      // without reordering anything; within JetStream's default of 1,000 unacknowledged.
+      { group: `trends-${this.partition.index}-of-${this.partition.count}`, types: ['events.>'], concurrency: 500 },
       async ({ event }) => {
         this.offer(trendEventOf(event.data));
       },

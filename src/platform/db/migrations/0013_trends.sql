@@ -60,6 +60,7 @@ CREATE TABLE "trend_watermarks" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "events_occurred_idx";--> statement-breakpoint
 ALTER TABLE "trend_alert_actions" ADD CONSTRAINT "trend_alert_actions_alert_id_trend_alerts_id_fk" FOREIGN KEY ("alert_id") REFERENCES "public"."trend_alerts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "trend_alert_actions" ADD CONSTRAINT "trend_alert_actions_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "trend_alert_history" ADD CONSTRAINT "trend_alert_history_alert_id_trend_alerts_id_fk" FOREIGN KEY ("alert_id") REFERENCES "public"."trend_alerts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -68,4 +69,5 @@ CREATE INDEX "trend_alert_actions_key_idx" ON "trend_alert_actions" USING btree 
 CREATE INDEX "trend_alert_history_as_of_idx" ON "trend_alert_history" USING btree ("as_of");--> statement-breakpoint
 CREATE INDEX "trend_alerts_key_idx" ON "trend_alerts" USING btree ("kind","key");--> statement-breakpoint
 CREATE INDEX "trend_alerts_detected_idx" ON "trend_alerts" USING btree ("detected_at");--> statement-breakpoint
-CREATE INDEX "trend_alerts_updated_idx" ON "trend_alerts" USING btree ("updated_at");
+CREATE INDEX "trend_alerts_updated_idx" ON "trend_alerts" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "events_occurred_id_idx" ON "events" USING btree ("occurred_at","id");
