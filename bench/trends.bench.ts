@@ -19,7 +19,7 @@ import { comparisonTable, DECOY_SLACK_MS, DEMO_TREND_DAYS, evaluate, falseAlertL
 import { HOUR, iso, type Dataset } from './trends/model.js';
 import { baselineThreshold, runBaseline, runDetector, shuffledWithin } from './trends/replay.js';
 import { runMemory, runThroughput, type MemoryResult, type ThroughputResult } from './trends/speed.js';
-import { runNatsWorkers, runRebuild } from './trends/pipeline.js';
+import { runNatsWorkers, runPersistedReplay, runRebuild } from './trends/pipeline.js';
 import { streamDataset } from './trends/stream.js';
 
 export const name = 'trends';
@@ -174,12 +174,16 @@ export async function run(): Promise<void> {
   }
 
   let rebuilt: Awaited<ReturnType<typeof runRebuild>> = null;
+  let replayed: Awaited<ReturnType<typeof runPersistedReplay>> = null;
   if (parts.has('pipeline')) {
-    console.log('## Pipeline: rebuilding from the event log, alerts persisted\n');
-    rebuilt = await runRebuild(env('BENCH_TRENDS_PIPELINE_EVENTS', 1_000_000), env('BENCH_TRENDS_SPEED_SEED', 2026), log);
-    if (rebuilt) {
+    console.log('## Pipeline: alerts persisted\n');
+    const count = env('BENCH_TRENDS_PIPELINE_EVENTS', 1_000_000);
+    replayed = await runPersistedReplay(count, env('BENCH_TRENDS_SPEED_SEED', 2026));
+    rebuilt = await runRebuild(count, env('BENCH_TRENDS_SPEED_SEED', 2026), log);
+    if (rebuilt && replayed) {
       console.log('| what | seconds | events/s | alerts written | history rows |');
       console.log('| --- | ---: | ---: | ---: | ---: |');
+      console.log(`| in-process replay: events from memory through the detector, alerts written to PGlite every 10,000 | ${replayed.seconds.toFixed(1)} | ${Math.round(replayed.perSecond).toLocaleString('en-US')} | ${replayed.alerts} | |`);
       console.log(`| TrendsProjection.rebuild(): read the log in event time from PGlite, detect, write alerts | ${rebuilt.seconds.toFixed(1)} | ${Math.round(rebuilt.perSecond).toLocaleString('en-US')} | ${rebuilt.alerts} | ${rebuilt.historyRows} |`);
       if (throughput) console.log(`| (the detector alone on the same kind of stream, above) | ${throughput.detector.seconds.toFixed(1)} | ${Math.round(throughput.detector.perSecond).toLocaleString('en-US')} | | |`);
       console.log('');
@@ -193,15 +197,15 @@ export async function run(): Promise<void> {
     else {
       nats = await runNatsWorkers(url, env('BENCH_TRENDS_NATS_EVENTS', 200_000), env('BENCH_TRENDS_SPEED_SEED', 2026), log);
       if (nats) {
-        console.log('| two workers (partitions 0/2 and 1/2, one process, each its own durable consumer, alerts to PGlite) | events | publish s | until both saw all, s | events/s |');
+        console.log('| two workers (partitions 0/2 and 1/2, one process, each its own durable consumer, alerts to PGlite) | events | publish s (before) | start to both through, s | events/s |');
         console.log('| --- | ---: | ---: | ---: | ---: |');
-        console.log(`| publish in batches of 1,000, consume concurrently | ${nats.events.toLocaleString('en-US')} | ${nats.publishSeconds.toFixed(1)} | ${nats.seconds.toFixed(1)} | ${Math.round(nats.perSecond).toLocaleString('en-US')} |`);
+        console.log(`| the stream published first, then both workers started | ${nats.events.toLocaleString('en-US')} | ${nats.publishSeconds.toFixed(1)} | ${nats.seconds.toFixed(1)} | ${Math.round(nats.perSecond).toLocaleString('en-US')} |`);
         console.log('');
       }
     }
   }
 
-  if (results.length > 0 || throughput || memory.length > 0 || rebuilt || nats) {
+  if (results.length > 0 || throughput || memory.length > 0 || rebuilt || replayed || nats) {
     console.log('## Targets (the detector)\n');
     if (results.length > 0) {
       console.log(`| target | ${results.map((r) => r.name).join(' | ')} |`);
@@ -213,6 +217,10 @@ export async function run(): Promise<void> {
     if (throughput) {
       const ok = throughput.detector.perSecond >= THROUGHPUT_TARGET;
       console.log(`replay ≥ ${THROUGHPUT_TARGET.toLocaleString('en-US')} events/s: ${Math.round(throughput.detector.perSecond).toLocaleString('en-US')} events/s — ${ok ? 'met' : 'NOT met'} (in-process detector only: no bus, no database, alerts not persisted)`);
+    }
+    if (replayed) {
+      const verdict = replayed.events < 1_000_000 ? 'not judged (fewer than 1M events)' : replayed.perSecond >= THROUGHPUT_TARGET ? 'met' : 'NOT met';
+      console.log(`in-process replay with alerts persisted ≥ ${THROUGHPUT_TARGET.toLocaleString('en-US')} events/s (1M in ≤ 10 s): ${replayed.seconds.toFixed(1)} s, ${Math.round(replayed.perSecond).toLocaleString('en-US')} events/s — ${verdict}`);
     }
     if (rebuilt) {
       const verdict = rebuilt.events < 1_000_000 ? `not judged (${rebuilt.events.toLocaleString('en-US')} events, not 1M)` : rebuilt.seconds <= 10 ? 'met' : 'NOT met';

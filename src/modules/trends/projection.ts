@@ -58,7 +58,8 @@ export function trendEventOf(e: Pick<LoggedEvent, 'id' | 'type' | 'time' | 'acto
 interface LogRow {
   id: string;
   type: string;
-  t: string;
+  /** Epoch milliseconds (a float8 is far cheaper to read than a formatted time). */
+  ms: number | string;
   actor: string;
   product: string | null;
   brand: string | null;
@@ -139,29 +140,32 @@ export class TrendsProjection {
   /** Feeds the whole log, in event time, through the detector and writes the alerts it raises. */
   async rebuild(): Promise<number> {
     await this.loadProducts();
-    const pageSize = this.options.pageSize ?? 5000;
+    const pageSize = this.options.pageSize ?? 10_000;
     let after: { t: string; id: string } | null = null;
     let read = 0;
     for (;;) {
+      // The cursor is the last row's own stored time (to the microsecond), so no row is skipped or repeated.
       const cursor: SQL = after === null ? sql`` : sql`and (occurred_at, id) > (${after.t}::timestamptz, ${after.id})`;
       const rows: LogRow[] = rowsOf<LogRow>(
         await this.database.db.execute(sql`
-          select id, type, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as t, actor_handle as actor,
+          select id, type, extract(epoch from occurred_at) * 1000 as ms, actor_handle as actor,
                  product_id as product, brand, hashtags, city, country
             from events where type = any(${sql.param(COUNTED_TYPES)}::text[]) ${cursor}
            order by occurred_at, id limit ${pageSize}`),
       );
       for (const r of rows) {
         this.detector.offer({
-          id: r.id, type: r.type, time: Date.parse(r.t), actor: r.actor,
+          id: r.id, type: r.type, time: Math.round(Number(r.ms)), actor: r.actor,
           product: r.product ?? undefined, brand: r.brand ?? undefined, hashtags: r.hashtags ?? undefined, city: r.city ?? undefined, country: r.country ?? undefined,
         });
       }
       read += rows.length;
-      await this.flush();
+      // Alerts are written every few pages: fewer, larger transactions.
+      if (read % (pageSize * 5) === 0 || rows.length < pageSize) await this.flush();
       if (rows.length < pageSize) break;
-      const last: LogRow = rows[rows.length - 1]!;
-      after = { t: last.t, id: last.id };
+      const last = rows[rows.length - 1]!;
+      const [exact] = rowsOf<{ t: string }>(await this.database.db.execute(sql`select occurred_at::text as t from events where id = ${last.id}`));
+      after = { t: exact!.t, id: last.id };
     }
     this.detector.advanceToLatest();
     await this.flush();
