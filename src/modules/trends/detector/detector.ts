@@ -66,6 +66,9 @@ export class TrendDetector {
   private readonly placeSouth: boolean[] = [];
   /** Places (a city in a country) as small numbers: city → country → number. */
   private readonly placeNumbers = new Map<string, Map<string, number>>();
+  /** A hashtag as written → its key (null for an empty tag); one list reused for an event's keys. */
+  private readonly tagCache = new Map<string, KeyRef | null>();
+  private readonly scratch: KeyRef[] = [];
   /** The keys of a product (by product, then the event's brand), worked out once. */
   private readonly keyCache = new Map<string, Map<string, KeyRef[]>>();
   /**
@@ -275,8 +278,19 @@ export class TrendDetector {
       keys = cached;
     }
     if (event.hashtags && event.hashtags.length > 0) {
-      const tags = keysOf({ id: event.id, type: event.type, time: event.time, actor: event.actor, hashtags: event.hashtags }, this.products);
-      keys = [...keys, ...tags.map((desc) => ({ id: `${desc.kind}\u0000${desc.key}`, desc, state: null }))];
+      const out = this.scratch;
+      out.length = 0;
+      for (const k of keys) out.push(k);
+      for (const raw of event.hashtags) {
+        let ref = this.tagCache.get(raw);
+        if (ref === undefined) {
+          const [desc] = keysOf({ id: '', type: 'view', time: 0, actor: '', hashtags: [raw] }, this.products);
+          ref = desc ? { id: `${desc.kind}\u0000${desc.key}`, desc, state: null } : null;
+          if (this.tagCache.size < 100_000) this.tagCache.set(raw, ref);
+        }
+        if (ref !== null && !out.includes(ref)) out.push(ref);
+      }
+      return out;
     }
     return keys;
   }
@@ -400,9 +414,11 @@ const DAY_SECONDS = 86_400;
 
 /** Removes, in place, the triples counted at or before `second` (a member's list is in time order). */
 function dropOlderThan(list: number[], second: number): void {
-  let keep = 0;
-  while (keep < list.length && list[keep + 2]! <= second) keep += 3;
-  if (keep > 0) list.splice(0, keep);
+  let drop = 0;
+  while (drop < list.length && list[drop + 2]! <= second) drop += 3;
+  if (drop === 0) return;
+  list.copyWithin(0, drop);
+  list.length -= drop;
 }
 
 function publicAlert(alert: LiveAlert): DetectedAlert {

@@ -3,7 +3,7 @@
  * and the places reached. Everything is bounded by the windows: counters by the ring sizes, the
  * places by 14 days. (Which members already counted today is kept per member, by the detector.)
  */
-import { COUNTED_TYPES, TYPE_WEIGHTS, type KeyDescriptor } from './keys.js';
+import { COUNTED_TYPES, WEIGHT_BY_INDEX, type KeyDescriptor } from './keys.js';
 import type { DetectedAlert } from './types.js';
 
 export const HOUR = 3_600_000;
@@ -118,7 +118,7 @@ export class KeyState {
     this.roll(h);
     if (day !== this.prunedDay) this.newDay(day, time);
     if (newForType) {
-      const w = TYPE_WEIGHTS[COUNTED_TYPES[typeIndex]!]!;
+      const w = WEIGHT_BY_INDEX[typeIndex]!;
       this.weighted[h % WEIGHTED_HOURS]! += w;
       this.types[(h % 24) * TYPES + typeIndex]! += 1;
       const slot = this.daySlot(day);

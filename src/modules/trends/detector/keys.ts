@@ -18,6 +18,8 @@ export const TYPE_WEIGHTS: Readonly<Record<string, number>> = {
 /** The counted types, in a fixed order (an index into per-type counters). */
 export const COUNTED_TYPES = Object.keys(TYPE_WEIGHTS);
 export const TYPE_INDEX: ReadonlyMap<string, number> = new Map(COUNTED_TYPES.map((t, i) => [t, i]));
+/** The weights by type index. */
+export const WEIGHT_BY_INDEX: readonly number[] = COUNTED_TYPES.map((t) => TYPE_WEIGHTS[t]!);
 
 export interface KeyDescriptor {
   kind: TrendKind;

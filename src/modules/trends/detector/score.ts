@@ -141,8 +141,9 @@ function computeBaseline(state: KeyState, last: number, params: ScoreParams): Ba
 function windowWeekdayFactor(baseline: Baseline, at: number): number {
   const endDay = Math.floor((at - 1) / DAY);
   const hoursInEndDay = Math.round((at - endDay * DAY) / HOUR);
-  const f = (day: number) => baseline.weekday[(((day + 4) % 7) + 7) % 7]!;
-  return (hoursInEndDay * f(endDay) + (24 - hoursInEndDay) * f(endDay - 1)) / 24;
+  const end = baseline.weekday[(((endDay + 4) % 7) + 7) % 7]!;
+  const before = baseline.weekday[(((endDay + 3) % 7) + 7) % 7]!;
+  return (hoursInEndDay * end + (24 - hoursInEndDay) * before) / 24;
 }
 
 /** Expected weighted members over the 24 hours ending at `at`. */
