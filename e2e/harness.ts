@@ -354,3 +354,15 @@ export function newMember(label: string) {
     displayName: `${label[0]?.toUpperCase() ?? ''}${label.slice(1)} Tester`,
   };
 }
+
+/** Waits until at least `atLeast` images inside `scope` show real pixels (lazy ones load once in view). */
+export async function expectImages(scope: Locator, atLeast: number, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let loaded = 0;
+  while (Date.now() < deadline) {
+    loaded = await scope.first().evaluate((root) => [...root.querySelectorAll('img')].filter((img) => img.complete && img.naturalWidth > 0).length);
+    if (loaded >= atLeast) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what}: ${loaded} images loaded, expected at least ${atLeast}`);
+}

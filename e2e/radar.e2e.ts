@@ -11,7 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import { desktop, phone, runCoterie, screenshot, seen, useCoterie, type Journey } from './harness.js';
+import { desktop, expectImages, phone, runCoterie, screenshot, seen, useCoterie, type Journey } from './harness.js';
 
 interface Truth {
   trends: { kind: string; key: string; label: string }[];
@@ -72,18 +72,6 @@ async function includeExpired({ page, press }: Pick<Journey, 'page' | 'press'>):
   await press(box);
   await page.waitForURL(/include=all/);
   await settled(page);
-}
-
-/** Waits until at least `atLeast` images inside `scope` show real pixels (lazy ones load once in view). */
-async function expectImages(scope: Locator, atLeast: number, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  let loaded = 0;
-  while (Date.now() < deadline) {
-    loaded = await scope.first().evaluate((root) => [...root.querySelectorAll('img')].filter((img) => img.complete && img.naturalWidth > 0).length);
-    if (loaded >= atLeast) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  assert.fail(`${what}: ${loaded} images loaded, expected at least ${atLeast}`);
 }
 
 journey(

@@ -4,11 +4,9 @@
  * photos, a photo with the piece to shop, its author's profile with photos, a hashtag page full of
  * photos, and the brand's range.
  */
-import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator } from 'playwright-core';
-import { desktop, runCoterie, screenshot, seen, useCoterie } from './harness.js';
+import { desktop, expectImages, runCoterie, screenshot, seen, useCoterie } from './harness.js';
 
 interface Truth {
   trends: { kind: string; key: string; label: string }[];
@@ -22,18 +20,6 @@ const { journey } = useCoterie({
     truth = JSON.parse(readFileSync(path.join(dataDir, 'seed-truth.json'), 'utf8')) as Truth;
   },
 });
-
-/** Waits until at least `atLeast` images inside `scope` show real pixels (lazy ones load once in view). */
-async function expectImages(scope: Locator, atLeast: number, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  let loaded = 0;
-  while (Date.now() < deadline) {
-    loaded = await scope.first().evaluate((root) => [...root.querySelectorAll('img')].filter((img) => img.complete && img.naturalWidth > 0).length);
-    if (loaded >= atLeast) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  assert.fail(`${what}: ${loaded} images loaded, expected at least ${atLeast}`);
-}
 
 journey(
   'the seeded world: products with images, a trend’s member photos, a photo to shop, a profile, a hashtag, a brand',

@@ -206,14 +206,18 @@ export class TrendsProjection {
     return this.writing;
   }
 
+  private stopTimers(): void {
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.idleTimer = this.flushTimer = null;
+  }
+
   /**
    * Stops as a crashed worker would: nothing more is written and unacknowledged events stay with the
    * group. A new projection for the same partition picks up from the log and the group's position.
    */
   async abandon(): Promise<void> {
-    if (this.idleTimer) clearInterval(this.idleTimer);
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.idleTimer = this.flushTimer = null;
+    this.stopTimers();
     await this.subscription?.abandon();
     this.subscription = null;
   }
@@ -226,9 +230,7 @@ export class TrendsProjection {
 
   /** Stops following the bus and writes what is pending. */
   async stop(): Promise<void> {
-    if (this.idleTimer) clearInterval(this.idleTimer);
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.idleTimer = this.flushTimer = null;
+    this.stopTimers();
     await this.subscription?.stop();
     this.subscription = null;
     await this.flush();

@@ -4,7 +4,6 @@ import { CATALOGUE_STAFF } from '../../auth/RequireKind.tsx';
 import { useBag } from '../../bag/BagContext.tsx';
 import { Avatar } from '../Avatar.tsx';
 import { Icon, type IconName } from '../Icon.tsx';
-import { RadarIcon } from '../radar/RadarIcon.tsx';
 
 interface Destination {
   to: string;
@@ -44,7 +43,7 @@ export function MainNav() {
           // Buyers and admins watch the trend radar; a seventh tab only for them.
           <li className="main-nav__item main-nav__item--radar">
             <NavLink to="/radar" className={navClass}>
-              <RadarIcon className="main-nav__icon" />
+              <Icon name="radar" className="main-nav__icon" />
               <span className="main-nav__label">Radar</span>
             </NavLink>
           </li>
