@@ -1,6 +1,6 @@
 /**
  * The buyer trend radar: `coterie seed --seed 42` plants a product trend (red heels spreading from
- * Milan across the world); the demo buyer signs in, finds it on the radar, checks its evidence
+ * Milan and Paris across the world); the demo buyer signs in, finds it on the radar, checks its evidence
  * (member photos, the cities it reached in order, the inventory panel) and reorders the suggested
  * quantity, which shows as the alert's status and in its audit trail. On a phone, the kind filter
  * narrows the list.

@@ -15,8 +15,8 @@ export async function writeAlertChanges(ex: Executor, changes: readonly AlertCha
   for (const c of changes) latest.set(c.alert.id, c);
   const rows = [...latest.values()].map(({ alert: a }) => {
     const regions = regionsOf(a.countries.map((c) => c.country));
-    const cities = a.cities.map((c) => ({ city: c.city, country: c.country, first_at: iso(c.firstAt), actors: c.actors }));
-    const countries = a.countries.map((c) => ({ country: c.country, first_at: iso(c.firstAt), actors: c.actors }));
+    const cities = a.cities.map((c) => ({ city: c.city, country: c.country, first_at: iso(c.firstAt), actors: c.actors, already_active: c.alreadyActive }));
+    const countries = a.countries.map((c) => ({ country: c.country, first_at: iso(c.firstAt), actors: c.actors, already_active: c.alreadyActive }));
     const spark = { start: iso(a.sparkline.start), actors: a.sparkline.actors, baseline: a.sparkline.baseline };
     return sql`(${a.id}::uuid, ${a.kind}, ${a.key}, ${a.label}, ${a.category}, ${iso(a.detectedAt)}::timestamptz, ${iso(a.asOf)}::timestamptz,
       ${a.score}, ${a.peakScore}, ${a.state}, ${a.expiredAt === null ? null : iso(a.expiredAt)}::timestamptz, ${a.uniqueActors24h},
@@ -78,8 +78,8 @@ export interface AlertRow {
   countries_reached: number;
   regions: Region[];
   sparkline: { start: string; actors: number[]; baseline: number[] };
-  cities: { city: string; country: string; first_at: string; actors: number }[];
-  countries: { country: string; first_at: string; actors: number }[];
+  cities: { city: string; country: string; first_at: string; actors: number; already_active: boolean }[];
+  countries: { country: string; first_at: string; actors: number; already_active: boolean }[];
   updated_at: string;
 }
 

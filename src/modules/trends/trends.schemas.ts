@@ -81,6 +81,7 @@ const placeReached = z.object({
   country: z.string().describe('ISO 3166-1 alpha-2'),
   first_at: isoTime.describe('Event time of the first event there within the evidence window'),
   actors: z.number().int().describe('Unique members there over the evidence window'),
+  already_active: z.boolean().describe('Active for this key before the 72 hours before detection: not a city the surge reached (listed after those)'),
 });
 
 const stockBySize = z.object({ size: z.string(), stock: z.number().int() });
@@ -132,8 +133,8 @@ export const alertActionView = z.object({
 
 export const trendAlertDetail = trendAlert.extend({
   photos: z.array(photoSummary).describe('Member photos of the key, newest first (up to 24)'),
-  cities: z.array(placeReached).describe('Cities in the order the trend reached them'),
-  countries: z.array(z.object({ country: z.string(), first_at: isoTime, actors: z.number().int() })),
+  cities: z.array(placeReached).describe('Cities in the order the surge reached them, then those already active before it'),
+  countries: z.array(z.object({ country: z.string(), first_at: isoTime, actors: z.number().int(), already_active: z.boolean() })),
   inventory: inventoryContext.nullable().describe('Stock and reorder advice (products, brands, category × colour); null for hashtags'),
   actions: z.array(alertActionView).describe("Buyers' actions, oldest first (the audit trail)"),
 });

@@ -62,12 +62,15 @@ export interface PlaceReached {
   country: string;
   first_at: string;
   actors: number;
+  /** Active before the surge's window: not a city the trend reached (listed after those). */
+  already_active: boolean;
 }
 
 export interface CountryReached {
   country: string;
   first_at: string;
   actors: number;
+  already_active: boolean;
 }
 
 export interface StockBySize {

@@ -47,6 +47,8 @@ export function alertId(kind: string, key: string, detectedAt: number): string {
 }
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
+/** The spread is measured over the 72 hours before a reading. */
+const SPREAD_WINDOW = 72 * HOUR;
 
 export class TrendDetector {
   private readonly products: ProductLookup;
@@ -374,12 +376,18 @@ export class TrendDetector {
     alert.emittedCities = state.places.size;
     alert.uniqueActors24h = reading.actors24;
     alert.counts = state.typeCounts(h);
-    alert.cities = [...state.places.values()]
-      .sort((a, b) => a.firstAt - b.firstAt || (a.name < b.name ? -1 : 1))
-      .map((p) => ({ city: p.name, country: p.country, firstAt: p.firstAt, actors: p.actors }));
-    alert.countries = [...state.countries.entries()]
-      .sort((a, b) => a[1].firstAt - b[1].firstAt || (a[0] < b[0] ? -1 : 1))
-      .map(([country, c]) => ({ country, firstAt: c.firstAt, actors: c.actors }));
+    // The cities the surge reached, in order, come first; those active before its window follow.
+    const surgeFrom = alert.detectedAt - SPREAD_WINDOW;
+    const inOrder = <T extends { firstAt: number; alreadyActive: boolean }>(list: T[], name: (t: T) => string) =>
+      list.sort((a, b) => Number(a.alreadyActive) - Number(b.alreadyActive) || a.firstAt - b.firstAt || (name(a) < name(b) ? -1 : 1));
+    alert.cities = inOrder(
+      [...state.places.values()].map((p) => ({ city: p.name, country: p.country, firstAt: p.firstAt, actors: p.actors, alreadyActive: p.firstAt < surgeFrom })),
+      (c) => c.city,
+    );
+    alert.countries = inOrder(
+      [...state.countries.entries()].map(([country, c]) => ({ country, firstAt: c.firstAt, actors: c.actors, alreadyActive: c.firstAt < surgeFrom })),
+      (c) => c.country,
+    );
     const baseline = baselineOf(state, reading.at, this.params);
     const startHour = Math.max(h - SPARK_HOURS + 1, Math.floor(state.firstAt / HOUR));
     const actors: number[] = [];

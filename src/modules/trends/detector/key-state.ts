@@ -19,10 +19,12 @@ const TYPES = COUNTED_TYPES.length;
 const PLACE_DAYS = 14;
 export const SPREAD_DAYS = 3;
 export const EVIDENCE_DAYS = 14;
+const QUIET_RESTART = 3 * DAY;
 
 export interface Place {
   name: string;
   country: string;
+  /** When the current spell of activity there began (after three quiet days it starts afresh). */
   firstAt: number;
   lastAt: number;
   /** Unique members (a member counted once a day) since `firstAt`. */
@@ -135,6 +137,11 @@ export class KeyState {
     if (!place) {
       place = { name: city ?? '', country: country ?? '', firstAt: time, lastAt: time, actors: 0, recent: new Array<number>(PLACE_DAYS).fill(0), recentDay: new Array<number>(PLACE_DAYS).fill(-1) };
       this.places.set(placeId, place);
+    }
+    // A place quiet for three days starts afresh: its first time is when this spell of activity began.
+    if (time - place.lastAt >= QUIET_RESTART) {
+      place.firstAt = time;
+      place.actors = 0;
     }
     place.lastAt = time;
     place.actors += 1;

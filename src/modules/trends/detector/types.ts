@@ -52,6 +52,8 @@ export interface PlaceReached {
   /** Epoch ms of the first event there. */
   firstAt: number;
   actors: number;
+  /** Active for this key before the surge's window (the 72 hours before detection): not reached by the trend. */
+  alreadyActive: boolean;
 }
 
 /** An alert as the detector keeps it; `changes` hands out copies whenever one moves. */
@@ -74,7 +76,7 @@ export interface DetectedAlert {
   /** Unique members by event type over the last 24 hours. */
   counts: Record<string, number>;
   cities: PlaceReached[];
-  countries: { country: string; firstAt: number; actors: number }[];
+  countries: { country: string; firstAt: number; actors: number; alreadyActive: boolean }[];
   /** Hourly unique members and the baseline's expectation, the last 14 days up to `asOf`. */
   sparkline: { start: number; actors: number[]; baseline: number[] };
 }
