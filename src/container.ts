@@ -135,6 +135,7 @@ export async function createContainer(config: Config, parts: ContainerParts = {}
     database,
     photos: (ctx, scope, before, limit) => media.trendPhotos(ctx, scope, before, limit),
     leadTimeDays: config.trends.leadTimeDays,
+    visibleProducts: async (ctx, ids) => new Set((await catalog.getSummaries(ctx, ids)).map((p) => p.id)),
   });
   const trendsProjection = new TrendsProjection({ database, bus, log, partition: parsePartition(config.trends.partition), latenessMs: config.trends.latenessMs });
   const catalogImports = createCatalogImportService({ database, storage, dataDir: config.dataDir, log, privateUrls: config.importPrivateUrls });

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { addProduct } from '../catalog/testing.js';
+import { setProductStatus } from '../commerce/testing.js';
 import { createTestWorld, joinAs, type TestMember, type TestWorld } from '../../testing.js';
 import { contractEventsOf, sampleStream } from './testing.js';
 import type { TrendAlertDetail, TrendAlertView } from './trends.schemas.js';
@@ -135,6 +136,21 @@ describe('the trend radar API', () => {
     assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 409]);
     const trail = (await detail(other.id, buyer)).json<TrendAlertDetail>().actions;
     assert.equal(trail.length, 1);
+  });
+
+  it('leaves out alerts on products the caller may not see (a draft), but shows them to buyers', async () => {
+    await setProductStatus(world.container.database.db, stream.trend.product, 'draft');
+    try {
+      const ids = async (who: TestMember | null) =>
+        (await world.app.inject({ method: 'GET', url: '/api/v1/trends?kind=product&include=all', headers: who ? { cookie: who.cookie } : {} }))
+          .json<{ alerts: TrendAlertView[] }>()
+          .alerts.map((a) => a.key);
+      assert.ok(!(await ids(null)).includes(stream.trend.product));
+      assert.ok(!(await ids(member)).includes(stream.trend.product));
+      assert.ok((await ids(buyer)).includes(stream.trend.product));
+    } finally {
+      await setProductStatus(world.container.database.db, stream.trend.product, 'live');
+    }
   });
 
   it('streams a changed alert to a listener (SSE)', async () => {

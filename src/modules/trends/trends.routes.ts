@@ -35,13 +35,13 @@ export const trendsRoutes: FastifyPluginAsyncZod<TrendsRoutesOptions> = async (a
         tags,
         summary: 'Micro-trend alerts, highest score first (optionally as they stood at a time)',
         description:
-          'With `at`, the alerts as they stood then, computed only from events with earlier event times: those detected by then, with ' +
+          'Open to everyone; alerts on products the caller may not see (drafts, early access) are left out. With `at`, the alerts as they stood then, computed only from events with earlier event times: those detected by then, with ' +
           'the score, state and counts of their last change before it, and the status from buyers’ actions recorded by then.',
         querystring: trendsQuery,
         response: { 200: trendsResponse, ...errorResponses(400) },
       },
     },
-    async (request) => trends.list(request.query),
+    async (request) => trends.list(request.ctx, request.query),
   );
 
   app.get(
@@ -62,14 +62,14 @@ export const trendsRoutes: FastifyPluginAsyncZod<TrendsRoutesOptions> = async (a
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      let cursor = (await trends.changesSince(null)).next;
+      let cursor = (await trends.changesSince(request.ctx, null)).next;
       raw.write(`event: ready\ndata: {"since":"${cursor}"}\n\n`);
       let polling = false;
       const poll = setInterval(() => {
         if (polling) return;
         polling = true;
         void trends
-          .changesSince(cursor)
+          .changesSince(request.ctx, cursor)
           .then(({ next, alerts }) => {
             cursor = next;
             for (const alert of alerts) raw.write(`event: alert\nid: ${alert.id}\ndata: ${JSON.stringify(alert)}\n\n`);

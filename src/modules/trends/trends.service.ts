@@ -36,6 +36,11 @@ export interface TrendsDeps {
   photos: (ctx: RequestContext, scope: Exclude<PhotoListScope, { kind: 'author' | 'all' }>, before: string | null, limit: number) => Promise<PhotoSummary[]>;
   /** Supplier lead time the reorder advice plans over. */
   leadTimeDays: number;
+  /**
+   * Which of these products the viewer may see (catalogue visibility): a product alert on a draft
+   * or an early-access piece is not shown to those who may not see the product.
+   */
+  visibleProducts: (ctx: RequestContext, ids: readonly string[]) => Promise<Set<string>>;
 }
 
 /** Which status an action leads to, and from which statuses it may be taken. */
@@ -94,8 +99,15 @@ function photoScope(row: AlertRow): Exclude<PhotoListScope, { kind: 'author' | '
 }
 
 /** Builds the radar's use cases. */
-export function createTrendsService({ database, photos, leadTimeDays }: TrendsDeps) {
+export function createTrendsService({ database, photos, leadTimeDays, visibleProducts }: TrendsDeps) {
   const db = database.db;
+
+  /** The rows without product alerts on products the viewer may not see. */
+  async function onlyVisible(ctx: RequestContext, rows: AlertRow[]): Promise<AlertRow[]> {
+    const productIds = rows.filter((r) => r.kind === 'product').map((r) => r.key);
+    const visible = productIds.length === 0 ? new Set<string>() : await visibleProducts(ctx, productIds);
+    return rows.filter((r) => r.kind !== 'product' || visible.has(r.key));
+  }
 
   async function rowsOfQuery(filter: AlertFilter, at: string | null, ids?: readonly string[]): Promise<AlertRow[]> {
     return at === null ? listCurrentAlerts(db, filter, ids) : listAlertsAt(db, at, filter, ids);
@@ -126,11 +138,12 @@ export function createTrendsService({ database, photos, leadTimeDays }: TrendsDe
 
   return {
     /** Alerts ranked by score, as they stand or as they stood at `at`. Open to everyone. */
-    async list(query: TrendsQuery): Promise<{ as_of: string | null; alerts: TrendAlertView[] }> {
+    async list(ctx: RequestContext, query: TrendsQuery): Promise<{ as_of: string | null; alerts: TrendAlertView[] }> {
       const at = query.at === undefined ? null : new Date(query.at).toISOString();
       const filter: AlertFilter = { kind: query.kind, category: query.category, region: query.region, includeExpired: query.include === 'all', limit: query.limit };
       const rows = await rowsOfQuery(filter, at);
-      return { as_of: at ?? (await readWatermark(db)), alerts: rows.map((r) => toView(r, at)) };
+      const shown = await onlyVisible(ctx, rows);
+      return { as_of: at ?? (await readWatermark(db)), alerts: shown.map((r) => toView(r, at)) };
     },
 
     /** One alert with its evidence, inventory and audit trail; buyers and admins only. */
@@ -195,12 +208,12 @@ export function createTrendsService({ database, photos, leadTimeDays }: TrendsDe
     },
 
     /** Alerts changed after `since` (the live stream), and the database time to ask from next. */
-    async changesSince(since: string | null): Promise<{ next: string; alerts: TrendAlertView[] }> {
+    async changesSince(ctx: RequestContext, since: string | null): Promise<{ next: string; alerts: TrendAlertView[] }> {
       const [now] = rowsOf<{ t: string }>(await db.execute(sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as t`));
       if (since === null) return { next: now!.t, alerts: [] };
       const rows = await alertsChangedSince(db, since, 200);
       const next = rows.length === 200 ? rows[rows.length - 1]!.updated_at : now!.t;
-      return { next, alerts: rows.map((r) => toView(r, null)) };
+      return { next, alerts: (await onlyVisible(ctx, rows)).map((r) => toView(r, null)) };
     },
   };
 }
