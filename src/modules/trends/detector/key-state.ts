@@ -42,6 +42,8 @@ export interface LiveAlert extends DetectedAlert {
   /** The score last handed out, to emit only material changes. */
   emittedScore: number;
   emittedCities: number;
+  /** The baseline when it was raised: what the trend is held against while it lasts. */
+  heldBaseline: unknown;
 }
 
 export class KeyState {

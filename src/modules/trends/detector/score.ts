@@ -15,6 +15,9 @@
  *         last 24 h; c (`spreadCities`) is the spread that counts as fully spread
  *   score = max(0, z) · σ · (0.5 + 0.5·α)
  *
+ * While an alert is live it is scored against the baseline it was raised on, with its spread
+ * counting at least 0.5.
+ *
  * An alert is raised when score ≥ ON while growing (α > 0) with at least `minActors` members in
  * 24 h and a surge in at least `minCities` effective cities (2^H), after the detector has seen `warmupDays` of the stream; it
  * stays active while score ≥ OFF (hysteresis), then cools: its shown score halves every
@@ -176,13 +179,17 @@ export function surpriseOf(state: KeyState, h: number, params: ScoreParams): num
 /** A city's share of all activity (0..1), for what a key should usually see there. */
 export type CityShare = (placeId: number) => number;
 
-/** Reads the key at the close of hour `h`: every term of the score. */
-export function readKey(state: KeyState, h: number, params: ScoreParams, cityShare: CityShare): Reading {
+/**
+ * Reads the key at the close of hour `h`: every term of the score. A live alert passes the baseline
+ * it was raised against (`held`): a trend must not become its own baseline while it lasts, and its
+ * spread counts at least half (the cities it has reached stay reached).
+ */
+export function readKey(state: KeyState, h: number, params: ScoreParams, cityShare: CityShare, held?: Baseline): Reading {
   state.roll(h);
   const at = (h + 1) * HOUR;
   const x = state.weightedWindow(h, 0);
   const previous = state.weightedWindow(h, 24);
-  const baseline = baselineOf(state, at, params);
+  const baseline = held ?? baselineOf(state, at, params);
   const expected = expectedOf(baseline, state.desc.category, at, params);
   const w = params.meanWeight;
   const z = (x - expected) / Math.sqrt(w * expected + (expected * expected) / params.dispersion + params.varianceFloor);
@@ -213,7 +220,8 @@ export function readKey(state: KeyState, h: number, params: ScoreParams, citySha
     if (r.place.firstAt > at - DAY) newCities24 += 1;
   });
   const effectiveCities = Math.pow(2, entropy);
-  const spread = Math.min(1, (effectiveCities - 1 + newCities24 / 2) / params.spreadCities);
+  const measured = Math.min(1, (effectiveCities - 1 + newCities24 / 2) / params.spreadCities);
+  const spread = held ? Math.max(0.5, measured) : measured;
   const score = Math.max(0, z) * spread * (0.5 + 0.5 * acceleration);
   return {
     at, x, previous, expected, z, growth, acceleration, entropy, effectiveCities,
