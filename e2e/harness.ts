@@ -5,7 +5,7 @@
  * in e2e/artifacts/<journey name>.png.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -365,4 +365,30 @@ export async function expectImages(scope: Locator, atLeast: number, what: string
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${what}: ${loaded} images loaded, expected at least ${atLeast}`);
+}
+
+/** What the journeys read from the demo world's `seed-truth.json`. */
+export interface SeedTruth {
+  trends: { kind: string; key: string; label: string }[];
+}
+
+/**
+ * A journey file on the demo world: `coterie seed --seed 42` before its server starts; `truth()`
+ * answers the world's ground truth once it is built.
+ */
+export function useSeededWorld() {
+  let truth: SeedTruth | undefined;
+  const { journey } = useCoterie({
+    async prepare({ dataDir }) {
+      runCoterie(['seed', '--seed', '42', '--data', dataDir], { timeoutMs: 600_000 });
+      truth = JSON.parse(readFileSync(path.join(dataDir, 'seed-truth.json'), 'utf8')) as SeedTruth;
+    },
+  });
+  return {
+    journey,
+    truth(): SeedTruth {
+      if (!truth) throw new Error('the demo world has not been seeded yet');
+      return truth;
+    },
+  };
 }

@@ -6,25 +6,13 @@
  * narrows the list.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import { desktop, expectImages, phone, runCoterie, screenshot, seen, useCoterie, type Journey } from './harness.js';
+import { desktop, expectImages, phone, screenshot, seen, useSeededWorld, type Journey } from './harness.js';
 
-interface Truth {
-  trends: { kind: string; key: string; label: string }[];
-}
-
-let truth: Truth | undefined;
-
-const { journey } = useCoterie({
-  async prepare({ dataDir }) {
-    runCoterie(['seed', '--seed', '42', '--data', dataDir], { timeoutMs: 600_000 });
-    truth = JSON.parse(readFileSync(path.join(dataDir, 'seed-truth.json'), 'utf8')) as Truth;
-  },
-});
+const { journey, truth } = useSeededWorld();
 
 const artifactsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
@@ -78,7 +66,7 @@ journey(
   'seed, open the radar, find a planted trend, reorder it',
   desktop,
   async ({ page, press, baseUrl }) => {
-    const heels = truth!.trends.find((t) => t.kind === 'product')!;
+    const heels = truth().trends.find((t) => t.kind === 'product')!;
     await signInAsBuyer({ page, press }, baseUrl);
     await openRadar({ page, press });
 

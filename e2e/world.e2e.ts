@@ -4,28 +4,15 @@
  * photos, a photo with the piece to shop, its author's profile with photos, a hashtag page full of
  * photos, and the brand's range.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { desktop, expectImages, runCoterie, screenshot, seen, useCoterie } from './harness.js';
+import { desktop, expectImages, screenshot, seen, useSeededWorld } from './harness.js';
 
-interface Truth {
-  trends: { kind: string; key: string; label: string }[];
-}
-
-let truth: Truth | undefined;
-
-const { journey } = useCoterie({
-  async prepare({ dataDir }) {
-    runCoterie(['seed', '--seed', '42', '--data', dataDir], { timeoutMs: 600_000 });
-    truth = JSON.parse(readFileSync(path.join(dataDir, 'seed-truth.json'), 'utf8')) as Truth;
-  },
-});
+const { journey, truth } = useSeededWorld();
 
 journey(
   'the seeded world: products with images, a trend’s member photos, a photo to shop, a profile, a hashtag, a brand',
   desktop,
   async ({ page, press, baseUrl }) => {
-    const heels = truth!.trends.find((t) => t.kind === 'product')!;
+    const heels = truth().trends.find((t) => t.kind === 'product')!;
 
     await page.goto(`${baseUrl}/login`);
     await seen(page.getByRole('heading', { level: 1, name: 'Sign in' }));
