@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { keyHash, keysOf, TYPE_INDEX, TYPE_WEIGHTS, type KeyDescriptor } from './keys.js';
 import { DAY, HOUR, KeyState, SPARK_HOURS, type LiveAlert } from './key-state.js';
-import { baselineOf, DEFAULT_SCORE_PARAMS, expectedActorsInHour, raises, readKey, surpriseOf, type Baseline, type Reading, type ScoreParams } from './score.js';
+import { baselineOf, DEFAULT_SCORE_PARAMS, expectedActorsInHour, raises, readKey, surpriseOf, type Reading, type ScoreParams } from './score.js';
 import type { AlertChange, DetectedAlert, DetectorStats, HemisphereLookup, ProductLookup, TrendEvent } from './types.js';
 
 export interface DetectorOptions {
@@ -300,7 +300,7 @@ export class TrendDetector {
   private evaluate(state: KeyState, h: number, warm: boolean): void {
     const live = state.alert !== null && state.alert.state !== 'expired';
     if (!live && (!warm || surpriseOf(state, h, this.params) < this.params.on)) return;
-    const held = live ? (state.alert!.heldBaseline as Baseline) : undefined;
+    const held = live ? state.alert!.heldBaseline : undefined;
     const reading = readKey(state, h, this.params, this.cityShare, held);
     this.onReading?.(state.desc.kind, state.desc.key, reading);
     const alert = state.alert;
@@ -390,7 +390,7 @@ export class TrendDetector {
       [...state.countries.entries()].map(([country, c]) => ({ country, firstAt: c.firstAt, actors: c.actors, alreadyActive: c.firstAt < surgeFrom })),
       (c) => c.country,
     );
-    const baseline = (alert.heldBaseline as Baseline | null) ?? baselineOf(state, reading.at, this.params);
+    const baseline = alert.heldBaseline;
     const startHour = Math.max(h - SPARK_HOURS + 1, Math.floor(state.firstAt / HOUR));
     const actors: number[] = [];
     const expected: number[] = [];

@@ -4,7 +4,7 @@
  * places by 14 days. (Which members already counted today is kept per member, by the detector.)
  */
 import { COUNTED_TYPES, WEIGHT_BY_INDEX, type KeyDescriptor } from './keys.js';
-import type { DetectedAlert } from './types.js';
+import type { Baseline, DetectedAlert } from './types.js';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -43,7 +43,7 @@ export interface LiveAlert extends DetectedAlert {
   emittedScore: number;
   emittedCities: number;
   /** The baseline when it was raised: what the trend is held against while it lasts. */
-  heldBaseline: unknown;
+  heldBaseline: Baseline;
 }
 
 export class KeyState {
@@ -66,7 +66,7 @@ export class KeyState {
   readonly countries = new Map<string, { firstAt: number; lastAt: number; actors: number }>();
   alert: LiveAlert | null = null;
   /** The baseline as last computed, and the last day it covers (see score.ts). */
-  baseline: unknown = null;
+  baseline: Baseline | null = null;
   baselineDay = -1;
 
   /** A number of its own, for the detector's per-member bookkeeping. */

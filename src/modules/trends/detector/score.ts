@@ -25,6 +25,9 @@
  */
 import { DAY, HOUR, type KeyState } from './key-state.js';
 import { seasonalIndex } from './seasons.js';
+import type { Baseline } from './types.js';
+
+export type { Baseline };
 
 export interface ScoreParams {
   on: number;
@@ -90,15 +93,6 @@ export interface Reading {
   score: number;
 }
 
-export interface Baseline {
-  /** Mean daily weighted members by hemisphere, deseasonalised by nothing (the ratio applies at use). */
-  north: number;
-  south: number;
-  /** Mean daily unique members. */
-  actors: number;
-  /** Weekday factor, Sunday = 0. */
-  weekday: number[];
-}
 
 /**
  * The key's baseline from the `baselineDays` full days before the window that ends at `at`. Those
@@ -106,7 +100,7 @@ export interface Baseline {
  */
 export function baselineOf(state: KeyState, at: number, params: ScoreParams): Baseline {
   const last = Math.floor((at - DAY) / DAY) - 1;
-  if (state.baselineDay === last && state.baseline !== null) return state.baseline as Baseline;
+  if (state.baselineDay === last && state.baseline !== null) return state.baseline;
   const baseline = computeBaseline(state, last, params);
   state.baselineDay = last;
   state.baseline = baseline;

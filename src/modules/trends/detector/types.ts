@@ -99,3 +99,14 @@ export interface DetectorStats {
   openHours: number;
   watermark: number | null;
 }
+
+/** A key's expectation from its recent days (see score.ts). */
+export interface Baseline {
+  /** Mean daily weighted members by hemisphere, deseasonalised by nothing (the ratio applies at use). */
+  north: number;
+  south: number;
+  /** Mean daily unique members. */
+  actors: number;
+  /** Weekday factor, Sunday = 0. */
+  weekday: number[];
+}
